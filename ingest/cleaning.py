@@ -1,0 +1,122 @@
+"""Clean extracted text: rejoin paragraphs broken by page breaks, drop page furniture, keep bold lead-ins.
+
+Offsets everywhere else in PlanQA point into the string this module returns, so it is computed once per
+document and stored with it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+TERMINAL = set("。！？；：…”」』）)!?;:")
+HEADING_START = re.compile(
+    r"^(?:[一二三四五六七八九十百]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d{1,2}[.．、]\s*\D|"
+    r"第[一二三四五六七八九十]+[章节部分]|附件|附表|——|\*\*|(?:标题|来源|省份|发布日期|时间)：)"
+)
+PAGE_FURNITURE = re.compile(r"^(?:[-—–]\s*\d{1,3}\s*[-—–]|\d{1,3}|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)$")
+BOLD = re.compile(r"\*\*(.+?)\*\*")
+MIN_BROKEN_PARAGRAPH = 40
+
+
+@dataclass
+class CleanText:
+    text: str
+    bold_spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _is_table_row(line: str) -> bool:
+    return "\t" in line
+
+
+def _glue(left: str, right: str) -> str:
+    if left and right and left[-1].isascii() and left[-1].isalnum() and right[0].isascii() and right[0].isalnum():
+        return " "
+    return ""
+
+
+def _paragraphs_blank_separated(lines: list[str]) -> list[str]:
+    """PDF-style text: blank lines separate blocks; single newlines inside a block are line wraps."""
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip():
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    paragraphs: list[str] = []
+    for block in blocks:
+        current: str | None = None
+        for line in block:
+            if _is_table_row(line):
+                if current is not None:
+                    paragraphs.append(current)
+                    current = None
+                paragraphs.append(line)
+                continue
+            line = line.strip()
+            if current is None:
+                current = line
+            elif HEADING_START.match(line) or current[-1] in TERMINAL:
+                paragraphs.append(current)
+                current = line
+            else:
+                current += _glue(current, line) + line
+        if current is not None:
+            paragraphs.append(current)
+    return _rejoin_broken(paragraphs)
+
+
+def _rejoin_broken(paragraphs: list[str]) -> list[str]:
+    """Join a long paragraph that stops mid-sentence with the block after it (a page break cut it)."""
+    out: list[str] = []
+    for para in paragraphs:
+        if out:
+            prev = out[-1]
+            broken = (
+                len(prev) >= MIN_BROKEN_PARAGRAPH
+                and prev[-1] not in TERMINAL
+                and not _is_table_row(prev)
+                and not _is_table_row(para)
+                and not HEADING_START.match(para)
+            )
+            if broken:
+                out[-1] = prev + _glue(prev, para) + para
+                continue
+        out.append(para)
+    return out
+
+
+def clean_text(raw: str, from_pdf_text: bool = True) -> CleanText:
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n").replace("\ufeff", "")
+    lines = [ln.rstrip(" \u3000") for ln in raw.split("\n")]
+    lines = [ln for ln in lines if not PAGE_FURNITURE.match(ln.strip())]
+    non_blank = sum(1 for ln in lines if ln.strip())
+    blank = len(lines) - non_blank
+    if from_pdf_text and non_blank and blank >= 0.3 * non_blank:
+        paragraphs = _paragraphs_blank_separated(lines)
+    else:
+        paragraphs = [ln if _is_table_row(ln) else ln.strip(" \u3000") for ln in lines if ln.strip()]
+    return _assemble(paragraphs)
+
+
+def _assemble(paragraphs: list[str]) -> CleanText:
+    parts: list[str] = []
+    bold: list[tuple[int, int]] = []
+    offset = 0
+    for para in paragraphs:
+        pieces: list[str] = []
+        pos = 0
+        local = 0
+        for match in BOLD.finditer(para):
+            pieces.append(para[pos : match.start()])
+            local += match.start() - pos
+            inner = match.group(1)
+            bold.append((offset + local, offset + local + len(inner)))
+            pieces.append(inner)
+            local += len(inner)
+            pos = match.end()
+        pieces.append(para[pos:])
+        text = "".join(pieces)
+        parts.append(text)
+        offset += len(text) + 1
+    return CleanText(text="\n".join(parts), bold_spans=bold)

@@ -1,0 +1,25 @@
+"""Errors meant for a person: each says what went wrong and what to do."""
+
+
+class PlanQAError(Exception):
+    """Base class; the CLI and the API turn these into clean messages."""
+
+
+class UnsupportedFileError(PlanQAError):
+    pass
+
+
+class EmptyDocumentError(PlanQAError):
+    pass
+
+
+class CorruptFileError(PlanQAError):
+    pass
+
+
+class NoDocumentsError(PlanQAError):
+    pass
+
+
+class BadQuestionError(PlanQAError):
+    pass

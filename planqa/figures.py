@@ -1,0 +1,69 @@
+"""Reading figures as written in plan reports ("10.5%左右", "-6.6%", "5.2 万人", "高于经济增长")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+QUALIFIERS = ("左右", "以上", "以内", "以下", "上下", "多", "余")
+VALUE = re.compile(
+    r"^(?P<num>[-−+]?\d+(?:\.\d+)?)\s*(?P<unit>%|‰|个百分点|[万亿千百]?[\u4e00-\u9fff]{0,3}?|[a-zA-Z]{0,4})\s*"
+    r"(?P<qual>左右|以上|以内|以下|上下)?$"
+)
+NUMBER = re.compile(r"[-−]?\d+(?:\.\d+)?")
+CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+MARKER = re.compile(r"\[\d+\]")
+YEAR_LABEL = re.compile(r"(?:19|20)\d{2}(?=\s*年)")
+
+
+@dataclass
+class Figure:
+    text: str
+    value: float | None
+    unit: str
+    qualifier: str
+
+
+def tidy(cell: str) -> str:
+    """Drop the spaces PDF extraction puts between two Chinese characters ("高于经济 增长")."""
+    return CJK_GAP.sub("", " ".join(cell.split()))
+
+
+def parse_figure(cell: str) -> Figure:
+    text = tidy(cell)
+    match = VALUE.match(text)
+    if match:
+        return Figure(
+            text=text,
+            value=float(match.group("num").replace("−", "-")),
+            unit=match.group("unit") or "",
+            qualifier=match.group("qual") or "",
+        )
+    return Figure(text=text, value=None, unit="", qualifier="" if text in ("/", "-", "—", "") else text)
+
+
+def is_value_cell(cell: str) -> bool:
+    text = tidy(cell)
+    if not text or re.match(r"^(?:19|20)\d{2}\s*年", text):
+        return False
+    return bool(VALUE.match(text)) or text in ("/", "—", "-") or text.startswith(("高于", "低于", "与", "完成"))
+
+
+def numbers_in(text: str) -> list[str]:
+    """The figures in `text` as canonical strings ("108", "-6.6"), ignoring [n] markers and year labels."""
+    text = MARKER.sub(" ", text)
+    text = YEAR_LABEL.sub(" ", text)
+    out = []
+    for match in NUMBER.finditer(text.replace(",", "")):
+        raw = match.group(0).replace("−", "-")
+        out.append(_canonical(raw))
+    return out
+
+
+def _canonical(raw: str) -> str:
+    neg = raw.startswith("-")
+    body = raw.lstrip("-")
+    if "." in body:
+        body = body.rstrip("0").rstrip(".")
+    body = body.lstrip("0") or "0"
+    return ("-" if neg else "") + body

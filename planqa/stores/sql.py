@@ -1,0 +1,265 @@
+"""Documents, chunks (text and BM25 tokens), indicator rows and prose facts in one SQL database.
+
+SQLite by default, any SQLAlchemy URL (PostgreSQL) through settings. A document becomes visible only when the
+transaction that writes all of its rows commits, so a crash mid-ingest leaves the previous state intact.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
+
+from sqlalchemy import (
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    select,
+)
+from sqlalchemy.engine import Engine
+
+from planqa.records import Chunk, Document, Fact, IndicatorRow
+
+metadata = MetaData()
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("doc_id", String(64), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("source", Text, nullable=False, index=True),
+    Column("region", String(64), nullable=False, default=""),
+    Column("report_date", Date),
+    Column("years", Text, nullable=False, default="[]"),
+    Column("content_hash", String(64), nullable=False, index=True),
+    Column("clean_text", Text, nullable=False),
+    Column("n_chunks", Integer, nullable=False, default=0),
+    Column("n_indicators", Integer, nullable=False, default=0),
+    Column("n_facts", Integer, nullable=False, default=0),
+    Column("ingested_at", DateTime, nullable=False),
+)
+
+chunks = Table(
+    "chunks",
+    metadata,
+    Column("chunk_id", String(96), primary_key=True),
+    Column("doc_id", String(64), ForeignKey("documents.doc_id", ondelete="CASCADE"), index=True),
+    Column("ordinal", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("section", Text, nullable=False, default=""),
+    Column("kind", String(16), nullable=False, default="text"),
+    Column("years", Text, nullable=False, default="[]"),
+    Column("tokens", Text, nullable=False, default=""),
+)
+
+indicators = Table(
+    "indicators",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("doc_id", String(64), ForeignKey("documents.doc_id", ondelete="CASCADE"), index=True),
+    Column("indicator", Text, nullable=False),
+    Column("indicator_norm", Text, nullable=False, index=True),
+    Column("column", Text, nullable=False),
+    Column("year", Integer),
+    Column("kind", String(16), nullable=False),
+    Column("scope", Text, nullable=False, default=""),
+    Column("value_text", Text, nullable=False),
+    Column("value", Float),
+    Column("unit", String(32), nullable=False, default=""),
+    Column("qualifier", Text, nullable=False, default=""),
+    Column("table_title", Text, nullable=False, default=""),
+    Column("row_text", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+)
+
+facts = Table(
+    "facts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("doc_id", String(64), ForeignKey("documents.doc_id", ondelete="CASCADE"), index=True),
+    Column("subject", Text, nullable=False),
+    Column("year", Integer),
+    Column("value_text", Text, nullable=False),
+    Column("value", Float),
+    Column("unit", String(32), nullable=False, default=""),
+    Column("sentence", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+)
+
+_CHILD_TABLES = (chunks, indicators, facts)
+
+
+def _enable_sqlite_foreign_keys(engine: Engine) -> None:
+    if engine.dialect.name != "sqlite":
+        return
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:  # pragma: no cover - driver hook
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.close()
+
+
+class SqlStore:
+    def __init__(self, url: str) -> None:
+        self.engine = create_engine(url, future=True, pool_pre_ping=True)
+        _enable_sqlite_foreign_keys(self.engine)
+        metadata.create_all(self.engine)
+
+    # ---- writing -------------------------------------------------------------------------------
+    def replace_document(
+        self,
+        doc: Document,
+        doc_chunks: list[Chunk],
+        chunk_tokens: list[str],
+        rows: list[IndicatorRow],
+        doc_facts: list[Fact],
+        replaces: Iterable[str] = (),
+    ) -> None:
+        """Write a document and everything derived from it, removing `replaces`, in one transaction."""
+        with self.engine.begin() as conn:
+            for old in {*replaces, doc.doc_id}:
+                self._delete(conn, old)
+            conn.execute(
+                insert(documents).values(
+                    doc_id=doc.doc_id,
+                    title=doc.title,
+                    source=doc.source,
+                    region=doc.region,
+                    report_date=doc.report_date,
+                    years=json.dumps(doc.years),
+                    content_hash=doc.content_hash,
+                    clean_text=doc.clean_text,
+                    n_chunks=len(doc_chunks),
+                    n_indicators=len(rows),
+                    n_facts=len(doc_facts),
+                    ingested_at=datetime.now(UTC).replace(tzinfo=None),
+                )
+            )
+            if doc_chunks:
+                conn.execute(
+                    insert(chunks),
+                    [
+                        {**c.model_dump(exclude={"years"}), "years": json.dumps(c.years), "tokens": t}
+                        for c, t in zip(doc_chunks, chunk_tokens, strict=True)
+                    ],
+                )
+            if rows:
+                conn.execute(insert(indicators), [r.model_dump() for r in rows])
+            if doc_facts:
+                conn.execute(insert(facts), [f.model_dump() for f in doc_facts])
+
+    def remove(self, doc_id: str) -> bool:
+        with self.engine.begin() as conn:
+            return self._delete(conn, doc_id)
+
+    @staticmethod
+    def _delete(conn, doc_id: str) -> bool:
+        for table in _CHILD_TABLES:
+            conn.execute(delete(table).where(table.c.doc_id == doc_id))
+        return conn.execute(delete(documents).where(documents.c.doc_id == doc_id)).rowcount > 0
+
+    # ---- reading -------------------------------------------------------------------------------
+    def documents(self) -> list[Document]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(documents).order_by(documents.c.ingested_at)).mappings().all()
+        return [_document(r) for r in rows]
+
+    def document(self, doc_id: str) -> Document | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(documents).where(documents.c.doc_id == doc_id)).mappings().first()
+        return _document(row) if row else None
+
+    def find(self, *, content_hash: str | None = None, source: str | None = None) -> list[Document]:
+        query = select(documents)
+        if content_hash:
+            query = query.where(documents.c.content_hash == content_hash)
+        if source:
+            query = query.where(documents.c.source == source)
+        with self.engine.connect() as conn:
+            return [_document(r) for r in conn.execute(query).mappings().all()]
+
+    def doc_ids(self) -> set[str]:
+        with self.engine.connect() as conn:
+            return set(conn.execute(select(documents.c.doc_id)).scalars().all())
+
+    def count_documents(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(documents)).scalar_one())
+
+    def all_chunks(self) -> list[tuple[Chunk, str]]:
+        """Every chunk with its BM25 tokens, in document order."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(chunks).order_by(chunks.c.doc_id, chunks.c.ordinal)).mappings().all()
+        return [(_chunk(r), r["tokens"]) for r in rows]
+
+    def indicators(
+        self, *, doc_ids: Iterable[str] | None = None, year: int | None = None, text: str | None = None
+    ) -> list[IndicatorRow]:
+        query = select(indicators).order_by(indicators.c.doc_id, indicators.c.id)
+        if doc_ids is not None:
+            query = query.where(indicators.c.doc_id.in_(list(doc_ids)))
+        if year is not None:
+            query = query.where(indicators.c.year == year)
+        if text:
+            query = query.where(indicators.c.indicator_norm.contains(text))
+        with self.engine.connect() as conn:
+            return [IndicatorRow(**_plain(r)) for r in conn.execute(query).mappings().all()]
+
+    def facts(self, *, doc_ids: Iterable[str] | None = None) -> list[Fact]:
+        query = select(facts).order_by(facts.c.doc_id, facts.c.id)
+        if doc_ids is not None:
+            query = query.where(facts.c.doc_id.in_(list(doc_ids)))
+        with self.engine.connect() as conn:
+            return [Fact(**_plain(r)) for r in conn.execute(query).mappings().all()]
+
+    def clean_text(self, doc_id: str) -> str:
+        with self.engine.connect() as conn:
+            return conn.execute(select(documents.c.clean_text).where(documents.c.doc_id == doc_id)).scalar_one()
+
+    def stats(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            return {
+                t.name: int(conn.execute(select(func.count()).select_from(t)).scalar_one())
+                for t in (documents, *_CHILD_TABLES)
+            }
+
+
+def _plain(row) -> dict:
+    return {k: v for k, v in dict(row).items() if k != "id"}
+
+
+def _document(row) -> Document:
+    data = dict(row)
+    data["years"] = json.loads(data.get("years") or "[]")
+    data.pop("ingested_at", None)
+    if isinstance(data.get("report_date"), datetime):
+        data["report_date"] = data["report_date"].date()
+    elif data.get("report_date") is not None and not isinstance(data["report_date"], date):
+        data["report_date"] = date.fromisoformat(str(data["report_date"]))
+    return Document(**data)
+
+
+def _chunk(row) -> Chunk:
+    data = dict(row)
+    data.pop("tokens", None)
+    data["years"] = json.loads(data.get("years") or "[]")
+    return Chunk(**data)

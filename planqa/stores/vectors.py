@@ -1,0 +1,103 @@
+"""Chunk embeddings in Chroma (embedded on disk, or a Chroma server), through langchain's VectorStore."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from langchain_core.embeddings import Embeddings
+
+from planqa.records import Chunk
+from planqa.settings import Settings
+
+
+def chroma_client(settings: Settings):
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if settings.chroma_url:
+        from urllib.parse import urlparse
+
+        url = urlparse(settings.chroma_url)
+        return chromadb.HttpClient(
+            host=url.hostname or "127.0.0.1",
+            port=url.port or 8000,
+            ssl=url.scheme == "https",
+            settings=chroma_settings,
+        )
+    settings.chroma_path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
+
+
+class VectorIndex:
+    def __init__(self, settings: Settings, embeddings: Embeddings) -> None:
+        from langchain_chroma import Chroma
+
+        self.embeddings = embeddings
+        self.store = Chroma(
+            collection_name=settings.collection,
+            embedding_function=embeddings,
+            client=chroma_client(settings),
+            collection_metadata={"hnsw:space": "cosine"},
+        )
+
+    @property
+    def collection(self):
+        return self.store._collection
+
+    def add(
+        self,
+        chunks: list[Chunk],
+        region: str,
+        batch_size: int = 64,
+        progress: Callable[[int], None] | None = None,
+    ) -> None:
+        for i in range(0, len(chunks), batch_size):
+            batch = chunks[i : i + batch_size]
+            self.store.add_texts(
+                texts=[c.embedding_text() for c in batch],
+                ids=[c.chunk_id for c in batch],
+                metadatas=[
+                    {
+                        "doc_id": c.doc_id,
+                        "ordinal": c.ordinal,
+                        "kind": c.kind,
+                        "region": region,
+                        "years": ",".join(str(y) for y in c.years),
+                    }
+                    for c in batch
+                ],
+            )
+            if progress:
+                progress(len(batch))
+
+    def delete_document(self, doc_id: str) -> None:
+        self.collection.delete(where={"doc_id": doc_id})
+
+    def doc_ids(self) -> set[str]:
+        found: set[str] = set()
+        result = self.collection.get(include=["metadatas"])
+        for meta in result.get("metadatas") or []:
+            if meta and "doc_id" in meta:
+                found.add(str(meta["doc_id"]))
+        return found
+
+    def search(
+        self, query_vector: list[float], k: int, doc_ids: Iterable[str] | None = None
+    ) -> list[tuple[str, float]]:
+        """(chunk_id, cosine similarity) best first, restricted to `doc_ids` when given."""
+        where = None
+        if doc_ids is not None:
+            ids = sorted(doc_ids)
+            if not ids:
+                return []
+            where = {"doc_id": ids[0]} if len(ids) == 1 else {"doc_id": {"$in": ids}}
+        count = self.collection.count()
+        if count == 0:
+            return []
+        result = self.collection.query(
+            query_embeddings=[query_vector], n_results=min(k, count), where=where, include=["distances"]
+        )
+        ids = result["ids"][0]
+        distances = result["distances"][0] if result.get("distances") else [1.0] * len(ids)
+        return [(cid, 1.0 - float(d)) for cid, d in zip(ids, distances, strict=True)]
