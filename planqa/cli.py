@@ -57,11 +57,11 @@ class RichProgress:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from ingest.pipeline import Ingestor
-    from planqa.embedding.model import load_embeddings
+    from planqa.embedding.model import LazyEmbeddings
 
     settings = _settings(args)
     paths = [Path(p) for p in args.paths] or [BUNDLED_SAMPLE]
-    ingestor = Ingestor(settings, load_embeddings(settings))
+    ingestor = Ingestor(settings, LazyEmbeddings(settings))
     report = ingestor.ingest(paths, RichProgress())
     for path, reason in report.failed:
         print(f"FAILED  {path}: {reason}", file=sys.stderr)
@@ -99,10 +99,10 @@ def cmd_docs(args: argparse.Namespace) -> int:
 
 def cmd_remove(args: argparse.Namespace) -> int:
     from ingest.pipeline import Ingestor
-    from planqa.embedding.model import load_embeddings
+    from planqa.embedding.model import LazyEmbeddings
 
     settings = _settings(args)
-    ingestor = Ingestor(settings, load_embeddings(settings))
+    ingestor = Ingestor(settings, LazyEmbeddings(settings))
     missing = [d for d in args.doc_ids if not ingestor.remove(d)]
     for d in missing:
         print(f"no document {d}; see `planqa docs`", file=sys.stderr)

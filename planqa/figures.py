@@ -13,7 +13,7 @@ VALUE = re.compile(
 NUMBER = re.compile(r"[-−]?\d+(?:\.\d+)?")
 CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 MARKER = re.compile(r"\[\d+\]")
-YEAR_LABEL = re.compile(r"(?:19|20)\d{2}(?=\s*年)")
+YEAR_LABEL = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?=\s*年|\s+(?:plan|estimated|target|actual|outcome)\b)")
 
 
 @dataclass

@@ -72,6 +72,23 @@ class SentenceTransformerEmbeddings(Embeddings):
         return vector[0].tolist()
 
 
+class LazyEmbeddings(Embeddings):
+    """Loads the model on first use, so commands that only read or delete never pay for it."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+
+    @property
+    def real(self) -> SentenceTransformerEmbeddings:
+        return load_embeddings(self._settings)
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self.real.embed_documents(texts)
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.real.embed_query(text)
+
+
 def load_embeddings(settings: Settings) -> SentenceTransformerEmbeddings:
     """One model per process: loading costs seconds and hundreds of MB."""
     path = ensure_model(settings)

@@ -1,0 +1,122 @@
+"""Hybrid retrieval: dense (Chroma) + BM25 over jieba tokens, fused by reciprocal rank."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document as LCDocument
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict
+from rank_bm25 import BM25Okapi
+
+from planqa.records import Chunk
+from planqa.stores import SqlStore, VectorIndex
+from planqa.text import tokenize
+
+RRF_K = 60
+
+
+@dataclass
+class Hit:
+    chunk: Chunk
+    score: float
+    dense_rank: int | None = None
+    lexical_rank: int | None = None
+
+
+class LexicalIndex:
+    """BM25 over the tokens ingestion stored with each chunk: rebuilt from SQL in seconds, never re-ingested."""
+
+    def __init__(self, rows: list[tuple[Chunk, str]]) -> None:
+        self.chunks = [c for c, _ in rows]
+        self.position = {c.chunk_id: i for i, c in enumerate(self.chunks)}
+        self.doc_of = np.array([c.doc_id for c in self.chunks], dtype=object)
+        corpus = [t.split() for _, t in rows]
+        self.bm25 = BM25Okapi(corpus) if corpus else None
+
+    def search(self, tokens: list[str], k: int, doc_ids: set[str] | None = None) -> list[tuple[int, float]]:
+        if self.bm25 is None or not tokens:
+            return []
+        scores = self.bm25.get_scores(tokens)
+        if doc_ids is not None:
+            mask = np.isin(self.doc_of, list(doc_ids))
+            scores = np.where(mask, scores, -np.inf)
+        top = np.argsort(-scores)[:k]
+        return [(int(i), float(scores[i])) for i in top if np.isfinite(scores[i]) and scores[i] > 0]
+
+
+class HybridSearch:
+    def __init__(self, sql: SqlStore, vectors: VectorIndex) -> None:
+        self.sql = sql
+        self.vectors = vectors
+        self._lock = threading.Lock()
+        self._generation: frozenset[str] | None = None
+        self.lexical = LexicalIndex([])
+
+    def refresh(self, visible: set[str]) -> None:
+        """Rebuild the lexical index when the set of stored documents changed."""
+        key = frozenset(visible)
+        if key == self._generation:
+            return
+        with self._lock:
+            if key != self._generation:
+                self.lexical = LexicalIndex([(c, t) for c, t in self.sql.all_chunks() if c.doc_id in visible])
+                self._generation = key
+
+    def search(
+        self,
+        query: str,
+        lexical_query: str,
+        k: int,
+        doc_ids: set[str],
+        query_vector: list[float] | None = None,
+        pool: int = 30,
+    ) -> list[Hit]:
+        lexical = self.lexical
+        if not doc_ids:
+            return []
+        vector = query_vector if query_vector is not None else self.vectors.embeddings.embed_query(query)
+        dense = self.vectors.search(vector, pool, doc_ids)
+        bm25 = lexical.search(tokenize(lexical_query), pool, doc_ids)
+        fused: dict[str, Hit] = {}
+        for rank, (chunk_id, _sim) in enumerate(dense):
+            index = lexical.position.get(chunk_id)
+            if index is None:
+                continue  # a vector whose document is not committed (yet) or was removed
+            hit = fused.setdefault(chunk_id, Hit(lexical.chunks[index], 0.0))
+            hit.score += 1.0 / (RRF_K + rank + 1)
+            hit.dense_rank = rank
+        for rank, (index, _score) in enumerate(bm25):
+            chunk = lexical.chunks[index]
+            hit = fused.setdefault(chunk.chunk_id, Hit(chunk, 0.0))
+            hit.score += 1.0 / (RRF_K + rank + 1)
+            hit.lexical_rank = rank
+        return sorted(fused.values(), key=lambda h: -h.score)[:k]
+
+
+class PlanRetriever(BaseRetriever):
+    """The hybrid search behind langchain's retriever interface (for chains and the eval harness)."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+    search: HybridSearch
+    doc_ids: set[str]
+    k: int = 8
+
+    def _get_relevant_documents(
+        self, query: str, *, run_manager: CallbackManagerForRetrieverRun | None = None
+    ) -> list[LCDocument]:
+        return [
+            LCDocument(
+                page_content=h.chunk.text,
+                metadata={**h.chunk.model_dump(exclude={"text"}), "score": h.score},
+            )
+            for h in self.search.search(query, query, self.k, self.doc_ids)
+        ]
+
+
+def visible_chunks(hits: Iterable[Hit]) -> list[Chunk]:
+    return [h.chunk for h in hits]

@@ -1,0 +1,37 @@
+"""The request and response shapes of the QA service, shared by Python callers and the HTTP API."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from planqa.records import Citation, IndicatorRow
+
+
+class Turn(BaseModel):
+    role: Literal["user", "assistant", "system"]
+    content: str = Field(max_length=20000)
+
+
+class Filters(BaseModel):
+    doc_id: str | None = None
+    region: str | None = None
+    year: int | None = None
+
+
+class AskRequest(BaseModel):
+    question: str = Field(min_length=1, description="The question, Chinese or English.")
+    history: list[Turn] = Field(default_factory=list, max_length=50)
+    top_k: int | None = Field(None, ge=1, le=50)
+    filters: Filters | None = None
+
+
+class AskResponse(BaseModel):
+    answer: str
+    found: bool
+    citations: list[Citation] = Field(default_factory=list)
+    indicators: list[IndicatorRow] = Field(default_factory=list)
+    timings_ms: dict[str, float] = Field(default_factory=dict)
+    question: str = ""
+    resolved_question: str = ""
