@@ -96,10 +96,8 @@ def find_sentences(
                 continue
             if years and not (_sentence_years(text, chunk) & set(years)):
                 continue
-            if q.units and not any(u in text for u in q.units):
-                continue
             fragment = _fragment(text, [alts for alts, _ in groups])
-            if q.units and not any(u in fragment for u in q.units):
+            if q.units and not has_unit(fragment, q.units):
                 continue
             plan_bonus = 0.0
             if q.intent == "plan" and any(w in text for w in PLAN_WORDS):
@@ -110,6 +108,10 @@ def find_sentences(
             )
     found.sort(key=lambda e: -e.score)
     return found[:limit]
+
+
+def has_unit(text: str, units: tuple[str, ...]) -> bool:
+    return bool(re.search(r"\d\s*(?:" + "|".join(re.escape(u) for u in units) + ")", text))
 
 
 def _fragment(sentence: str, groups: list[list[str]]) -> str:
@@ -173,4 +175,6 @@ def _pick_columns(q: Question, cells: list[IndicatorRow], years: list[int]) -> l
         chosen = [c for c in chosen if c.kind != "actual"] or chosen
     elif q.intent == "actual":
         chosen = [c for c in chosen if c.kind == "actual"] or chosen
+    if q.units:
+        chosen = [c for c in chosen if has_unit(c.value_text, q.units)]
     return [c for c in chosen if c.value_text and c.value_text not in ("/", "-", "—")]

@@ -21,7 +21,8 @@ RELATIVE = {"前年": -2, "去年": -1, "上年": -1, "上一年": -1, "今年":
 RELATIVE_EN = {"last year": -1, "this year": 0, "next year": 1, "previous year": -1}
 FOLLOW_UP = re.compile(r"^(?:那|那么|还有|另外|and|what about|how about)|呢[？?]?$", re.I)
 UNIT_ASKED = {
-    "亿元": ("亿元", "万元", "元"), "万元": ("万元", "亿元", "元"), "多少钱": ("元",), "多少人": ("人",),
+    "多少亿元": ("亿元", "万元", "元"), "多少万元": ("万元", "亿元", "元"), "几亿元": ("亿元", "万元", "元"),
+    "多少亿": ("亿",), "多少钱": ("元",), "how many yuan": ("元",), "多少人": ("人",),
     "几个": ("个",), "多少个": ("个",), "多少家": ("家",), "几家": ("家",), "多少亩": ("亩",),
     "多少吨": ("吨",), "多少公里": ("公里",), "多少天": ("天",), "多少户": ("户",),
 }
@@ -90,18 +91,19 @@ def analyse(question: str, history: list[dict] | None = None) -> Question:
 
     concepts: list[list[str]] = []
     consumed = lexical
-    for group in CONCEPTS:
-        for alias in group:
-            if alias.lower() in consumed.lower():
-                concepts.append(group)
-                consumed = re.sub(re.escape(alias), " ", consumed, flags=re.I)
-                break
+    # Longest alias first, across groups: "居民消费价格" must not be read as "消费".
+    for alias, group in sorted(((a, g) for g in CONCEPTS for a in g), key=lambda p: -len(p[0])):
+        if group not in concepts and alias.lower() in consumed.lower():
+            concepts.append(group)
+            consumed = re.sub(re.escape(alias), " ", consumed, flags=re.I)
 
     terms: list[str] = []
     for token in words(lexical):
         t = token.strip()
         if not t or t in STOPWORDS or t.lower() in EN_STOPWORDS or YEAR.fullmatch(t) or t.isdigit():
             continue
+        if len(t) == 1 and not t.isascii():
+            continue  # a single character ("所", "家") matches everywhere
         if t.isascii() and t.isalpha() and lang == "en":
             continue  # English words were translated into Chinese terms above
         if t not in terms:
@@ -115,7 +117,7 @@ def analyse(question: str, history: list[dict] | None = None) -> Question:
     is_actual = any(c in lower for c in ACTUAL_CUES)
     if is_plan and not is_actual:
         intent = "plan"
-    elif is_review:
+    elif is_review or (is_plan and is_actual):
         intent = "review"
     elif is_actual:
         intent = "actual"
