@@ -73,7 +73,7 @@ def _rejoin_broken(paragraphs: list[str]) -> list[str]:
         if out:
             prev = out[-1]
             broken = (
-                len(prev) >= MIN_BROKEN_PARAGRAPH
+                (len(prev) >= MIN_BROKEN_PARAGRAPH or "，" in prev)
                 and prev[-1] not in TERMINAL
                 and not _is_table_row(prev)
                 and not _is_table_row(para)

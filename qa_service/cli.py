@@ -1,7 +1,47 @@
+"""`planqa ask` and `planqa serve`."""
+
 from __future__ import annotations
 
 import argparse
+import json
+import os
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from planqa.cli import _settings
+    from qa_service.service import QAService
+
+    service = QAService(_settings(args))
+    response = service.ask(args.question, top_k=args.top_k)
+    if args.json:
+        print(json.dumps(response.model_dump(mode="json"), ensure_ascii=False, indent=2))
+        return 0
+    print(response.answer)
+    for c in response.citations:
+        print(f"  [{c.id}] {c.title} | {c.section}\n      {c.text}  ({c.doc_id}:{c.start}-{c.end})")
+    return 0 if response.found else 3
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    if args.data_dir:
+        os.environ["PLANQA_DATA_DIR"] = args.data_dir
+    uvicorn.run(
+        "qa_service.app:app", host=args.host, port=args.port, workers=args.workers, log_level="info"
+    )
+    return 0
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    return None
+    p = sub.add_parser("ask", help="answer one question with citations")
+    p.add_argument("question")
+    p.add_argument("--json", action="store_true", help="print the full response as JSON")
+    p.add_argument("--top-k", type=int, default=None)
+    p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("serve", help="start the HTTP API (OpenAPI docs at /docs)")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--workers", type=int, default=1)
+    p.set_defaults(func=cmd_serve)

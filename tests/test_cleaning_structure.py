@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from datetime import date
+
+from conftest import SAMPLE
+from ingest.chunking import ChineseSentenceSplitter, split_sentences
+from ingest.cleaning import clean_text
+from ingest.structure import SectionIndex, describe_document, find_sections
+
+
+def sample_clean():
+    return clean_text(SAMPLE.read_text(encoding="utf-8"))
+
+
+def test_page_break_inside_a_word_is_rejoined():
+    clean = sample_clean().text
+    assert "社会消费品零售总额增长 7.5%" in clean
+    assert "湖南工业大学科技园实现开园" in clean
+    assert "增\n" not in clean
+
+
+def test_blank_line_paragraphs_and_page_numbers():
+    raw = "一、总体情况\n\n今年全区地区生产总值增长了很多，规模以上工业增加值也保持了较快的增\n\n- 3 -\n\n长，达到 8%。\n\n二、下一步"
+    text = clean_text(raw).text
+    assert text.split("\n") == ["一、总体情况", "今年全区地区生产总值增长了很多，规模以上工业增加值也保持了较快的增长，达到 8%。", "二、下一步"]
+
+
+def test_bold_lead_ins_become_subheadings_without_markers():
+    clean = sample_clean()
+    assert "**" not in clean.text
+    bold = [clean.text[a:b] for a, b in clean.bold_spans]
+    assert "科技创新迸发新活力。" in bold
+
+
+def test_section_path_of_the_import_export_sentence():
+    clean = sample_clean()
+    index = SectionIndex(find_sections(clean.text, clean.bold_spans))
+    path = index.path_at(clean.text.index("预计全年进出口总额达"))
+    assert path.startswith("一、2023 年国民经济和社会发展规划执行情况 > （一）聚焦重大战略")
+    assert path.endswith("改革开放迈上新台阶")
+
+
+def test_document_metadata():
+    info = describe_document(sample_clean().text, "x")
+    assert info.region == "株洲市天元区"
+    assert info.report_date == date(2024, 1, 17)
+    assert info.years == [2023, 2024]
+    assert info.title.startswith("关于株洲市天元区 2023 年")
+
+
+def test_provincial_header_metadata():
+    text = "标题：2026年北京市政府工作报告\n省份：北京市\n发布日期：2026-02-09\n来源：x\n各位代表："
+    info = describe_document(clean_text(text, from_pdf_text=False).text, "f")
+    assert (info.title, info.region, info.report_date) == ("2026年北京市政府工作报告", "北京市", date(2026, 2, 9))
+
+
+def test_sentences_are_contiguous_and_chunks_never_cut_a_sentence():
+    text = sample_clean().text
+    assert "".join(split_sentences(text)) == text
+    splitter = ChineseSentenceSplitter(120, 30)
+    para = max(text.split("\n"), key=len)
+    base = text.index(para)
+    for start, end in splitter.spans(para, base):
+        chunk = text[start:end]
+        assert chunk.endswith(("。", "；", "！", "？", "”")) or end == base + len(para), chunk[-10:]
