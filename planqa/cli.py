@@ -161,10 +161,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _extra_commands():
+    from eval.cli import register as eval_cmd
     from qa_service.cli import register as qa
     from ui.cli import register as ui_cmd
-
-    from eval.cli import register as eval_cmd
 
     return (qa, ui_cmd, eval_cmd)
 

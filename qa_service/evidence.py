@@ -111,7 +111,7 @@ def find_sentences(
 
 
 def has_unit(text: str, units: tuple[str, ...]) -> bool:
-    return bool(re.search(r"\d\s*(?:" + "|".join(re.escape(u) for u in units) + ")", text))
+    return bool(re.search(r"\d\s*[万亿千百]?(?:" + "|".join(re.escape(u) for u in units) + ")", text))
 
 
 def _fragment(sentence: str, groups: list[list[str]]) -> str:

@@ -20,12 +20,9 @@ YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 RELATIVE = {"前年": -2, "去年": -1, "上年": -1, "上一年": -1, "今年": 0, "本年": 0, "当年": 0, "明年": 1}
 RELATIVE_EN = {"last year": -1, "this year": 0, "next year": 1, "previous year": -1}
 FOLLOW_UP = re.compile(r"^(?:那|那么|还有|另外|and|what about|how about)|呢[？?]?$", re.I)
-UNIT_ASKED = {
-    "多少亿元": ("亿元", "万元", "元"), "多少万元": ("万元", "亿元", "元"), "几亿元": ("亿元", "万元", "元"),
-    "多少亿": ("亿",), "多少钱": ("元",), "how many yuan": ("元",), "多少人": ("人",),
-    "几个": ("个",), "多少个": ("个",), "多少家": ("家",), "几家": ("家",), "多少亩": ("亩",),
-    "多少吨": ("吨",), "多少公里": ("公里",), "多少天": ("天",), "多少户": ("户",),
-}
+UNIT_ASKED = {"多少亿元": ("亿元", "万元"), "多少万元": ("万元", "亿元"), "几亿元": ("亿元", "万元"), "多少亿": ("亿",), "多少钱": ("元",)}
+# "多少所 / 几家 / 多少人": the measure word says what kind of figure answers the question.
+MEASURE_ASKED = re.compile(r"(?:多少|几)(万|亿)?([个家人户所座台亩吨项件名次套栋天条辆位处片批场期届])")
 
 
 @dataclass
@@ -128,6 +125,9 @@ def analyse(question: str, history: list[dict] | None = None) -> Question:
         if cue in text:
             units = allowed
             break
+    measure = MEASURE_ASKED.search(text)
+    if not units and measure:
+        units = (measure.group(2),)
     return Question(
         original=question,
         text=text,

@@ -35,6 +35,9 @@ class LexicalIndex:
         self.chunks = [c for c, _ in rows]
         self.position = {c.chunk_id: i for i, c in enumerate(self.chunks)}
         self.doc_of = np.array([c.doc_id for c in self.chunks], dtype=object)
+        self.by_doc: dict[str, list[Chunk]] = {}
+        for c in self.chunks:
+            self.by_doc.setdefault(c.doc_id, []).append(c)
         corpus = [t.split() for _, t in rows]
         self.bm25 = BM25Okapi(corpus) if corpus else None
 

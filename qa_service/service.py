@@ -17,7 +17,7 @@ from qa_service.citation_check import problems
 from qa_service.compose import compose, not_found_message
 from qa_service.evidence import find_rows, find_sentences
 from qa_service.query import Question, analyse
-from qa_service.retrieval import HybridSearch
+from qa_service.retrieval import Hit, HybridSearch
 from qa_service.schemas import AskResponse, Filters
 
 REGION_SUFFIX = re.compile(r"(?:维吾尔自治区|壮族自治区|回族自治区|特别行政区|自治区|省|市|区|县)$")
@@ -135,7 +135,7 @@ class QAService:
         if q.relative and not doc.report_date and not q.years:
             return self._not_found(q, "无法确定“今年/去年”指哪一年", began, timings)
         ignore = set().union(*(region_aliases(self._documents[d].region) for d in scope if self._documents[d].region))
-        doc_hits = [h for h in hits if h.chunk.doc_id == answer_doc]
+        doc_hits = self._candidates(q, answer_doc, hits)
         rows = find_rows(q, [r for r in self._indicators if r.doc_id == answer_doc], years)
         sentences = find_sentences(q, doc_hits, years, ignore, limit=2 if rows else 3)
         sentences = _drop_weak(sentences, bool(rows))
@@ -162,6 +162,20 @@ class QAService:
             question=question,
             resolved_question=q.text,
         )
+
+    def _candidates(self, q: Question, doc_id: str, hits: list[Hit]) -> list[Hit]:
+        """Retrieved chunks of the answering report, plus its other chunks that name what was asked.
+
+        Within one report a scan is cheap, and it keeps a figure from being missed because the passage
+        ranked ninth instead of eighth.
+        """
+        ranked = [h for h in hits if h.chunk.doc_id == doc_id]
+        seen = {h.chunk.chunk_id for h in ranked}
+        names = [a.lower() for c in q.concepts for a in c] or [t.lower() for t in q.terms if len(t) >= 2]
+        for chunk in self.search.lexical.by_doc.get(doc_id, []):
+            if chunk.chunk_id not in seen and any(n in chunk.text.lower() for n in names):
+                ranked.append(Hit(chunk, 0.0))
+        return ranked
 
     def _rewrite(self, q: Question, answer: str, citations) -> str:
         from qa_service.llm import rewrite_with_llm
@@ -211,9 +225,7 @@ class QAService:
                 if report_year is None:
                     continue
                 # A report delivered in year R reviews R-1 and sets targets for R.
-                if q.intent == "plan" and report_year == year:
-                    weight[doc_id] *= 2.0
-                elif q.intent in ("actual", "review", "any") and report_year == year + 1:
+                if q.intent == "plan" and report_year == year or q.intent in ("actual", "review", "any") and report_year == year + 1:
                     weight[doc_id] *= 2.0
                 elif report_year not in (year, year + 1):
                     weight[doc_id] *= 0.3

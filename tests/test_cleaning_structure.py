@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import date
 
 from conftest import SAMPLE
+
 from ingest.chunking import ChineseSentenceSplitter, split_sentences
 from ingest.cleaning import clean_text
 from ingest.structure import SectionIndex, describe_document, find_sections

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from conftest import SAMPLE
+
 from ingest.cleaning import clean_text
 from ingest.facts import extract_facts
 from ingest.indicators import find_tables, indicator_rows

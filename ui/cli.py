@@ -1,7 +1,26 @@
+"""`planqa ui`: the Streamlit chat."""
+
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+
+def cmd_ui(args: argparse.Namespace) -> int:
+    if args.data_dir:
+        os.environ["PLANQA_DATA_DIR"] = args.data_dir
+    app = Path(__file__).with_name("app.py")
+    command = [sys.executable, "-m", "streamlit", "run", str(app), "--server.headless", "true",
+               "--browser.gatherUsageStats", "false", "--server.port", str(args.port),
+               "--server.address", args.host]
+    return subprocess.call(command)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    return None
+    p = sub.add_parser("ui", help="start the Streamlit chat UI")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8501)
+    p.set_defaults(func=cmd_ui)

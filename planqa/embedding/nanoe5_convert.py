@@ -254,7 +254,8 @@ def convert(target: Path, source: Path | None = None) -> Path:
         del bert, state
 
         transformer = models.Transformer(str(hf_dir), max_seq_length=h.max_positions)
-        pooling = models.Pooling(transformer.get_word_embedding_dimension(), pooling_mode="mean")
+        dim = getattr(transformer, "get_embedding_dimension", None) or transformer.get_word_embedding_dimension
+        pooling = models.Pooling(dim(), pooling_mode="mean")
         st = SentenceTransformer(
             modules=[transformer, pooling, models.Normalize()],
             prompts={"query": QUERY_PROMPT, "passage": PASSAGE_PROMPT},
