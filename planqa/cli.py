@@ -68,7 +68,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     print(
         f"documents: {len(report.added)} added, {len(report.replaced)} replaced, "
         f"{len(report.unchanged)} unchanged, {len(report.failed)} failed | chunks: {report.chunks} | "
-        f"indicator rows: {report.indicators} | facts: {report.facts} | {report.seconds:.1f} s"
+        f"indicator rows: {report.indicators} | facts: {report.facts} | {report.seconds:.1f} s "
+        f"(embedding {report.embed_seconds:.1f} s)"
     )
     return 1 if report.failed and not (report.added or report.replaced or report.unchanged) else 0
 
