@@ -1,4 +1,5 @@
-"""`planqa eval run`: score a gold set, write a report, and gate on thresholds."""
+"""`planqa eval run` (score a gold set, compare baselines, write the report, gate on thresholds) and
+`planqa eval from-feedback` (turn UI thumbs into a gold-set draft)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ from pathlib import Path
 
 def cmd_eval_run(args: argparse.Namespace) -> int:
     from eval.gold import load_gold
-    from eval.harness import http_asker, in_process_asker, metrics, run, write_report
+    from eval.harness import http_asker, in_process_asker, metrics, run
+    from eval.report import write_report
 
     items = load_gold(Path(args.gold))
+    service = None
     if args.url:
         ask = http_asker(args.url)
     else:
@@ -29,31 +32,57 @@ def cmd_eval_run(args: argparse.Namespace) -> int:
         ask = in_process_asker(service)
     results = run(items, ask)
     summary = metrics(results)
-    write_report(results, summary, Path(args.report))
+    baselines: dict = {}
+    if service is not None and not args.no_baselines:
+        from eval.baselines import evaluate_baselines
+
+        baselines = evaluate_baselines(items, service.documents, service.embeddings)
+    write_report(results, summary, baselines, Path(args.report), title=f"PlanQA evaluation: {Path(args.gold).name}")
     o = summary["overall"]
-    print(f"questions: {o['n']}  answer correct: {o['answer_correct']:.3f}  evidence hit@1: {o['evidence_hit@1']:.3f}"
-          f"  hit@5: {o['evidence_hit@5']:.3f}  support: {o['citation_support']:.3f}"
-          f"  not-found recall: {o['not_found_recall'] if o['not_found_recall'] is None else round(o['not_found_recall'], 3)}"
-          f"  p50 {o['latency_p50_ms']:.0f} ms  p95 {o['latency_p95_ms']:.0f} ms")
-    print(f"report: {Path(args.report) / 'report.md'}")
+    print(f"questions: {o['n']}")
+    for name, m in [("PlanQA", o), *baselines.items()]:
+        parts = [f"{k} {m[k]:.3f}" for k in ("answer_correct", "evidence_hit@1", "evidence_hit@5", "citation_support",
+                                              "not_found_recall") if m.get(k) is not None]
+        print(f"  {name:<16} " + "  ".join(parts))
+    print(f"  latency p50 {o['latency_p50_ms']:.0f} ms, p95 {o['latency_p95_ms']:.0f} ms")
+    print(f"report: {Path(args.report) / 'report.html'}")
     gates = [("answer_correct", args.min_answer), ("evidence_hit@5", args.min_evidence),
              ("citation_support", args.min_support), ("not_found_recall", args.min_not_found)]
-    failed = [f"{name} {o[name]:.3f} < {floor}" for name, floor in gates if floor is not None and o[name] is not None and o[name] < floor]
+    failed = [f"{name} {o[name]:.3f} < {floor}" for name, floor in gates
+              if floor is not None and o.get(name) is not None and o[name] < floor]
     for line in failed:
         print(f"BELOW THRESHOLD: {line}", file=sys.stderr)
     return 1 if failed else 0
 
 
+def cmd_from_feedback(args: argparse.Namespace) -> int:
+    from eval.feedback import feedback_to_gold
+    from planqa.cli import _settings
+
+    source = Path(args.feedback) if args.feedback else _settings(args).resolved_data_dir / "feedback.jsonl"
+    if not source.exists():
+        print(f"no feedback file at {source}; thumbs in the chat UI create it", file=sys.stderr)
+        return 2
+    count = feedback_to_gold(source, Path(args.out))
+    print(f"wrote {count} draft gold items to {args.out}; review every line before using it")
+    return 0
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("eval", help="evaluate against a gold Q&A set")
     eval_sub = p.add_subparsers(dest="eval_command", required=True)
-    r = eval_sub.add_parser("run", help="run a gold set (JSONL) and write report.md, results.jsonl, metrics.json")
-    r.add_argument("--gold", required=True)
-    r.add_argument("--docs", nargs="*", help="ingest these first")
-    r.add_argument("--report", default="reports/eval")
-    r.add_argument("--url", help="evaluate a running server instead of the in-process service")
-    r.add_argument("--min-answer", type=float)
-    r.add_argument("--min-evidence", type=float)
-    r.add_argument("--min-support", type=float)
-    r.add_argument("--min-not-found", type=float)
+    r = eval_sub.add_parser("run", help="run a gold set (JSONL); writes report.md/.html, results.jsonl, metrics.json")
+    r.add_argument("--gold", required=True, help="gold set, one JSON object a line (see eval/gold/)")
+    r.add_argument("--docs", nargs="*", help="ingest these files or folders first")
+    r.add_argument("--report", default="reports/eval", help="output folder (default reports/eval)")
+    r.add_argument("--url", help="evaluate a running `planqa serve` instead of the in-process service")
+    r.add_argument("--no-baselines", action="store_true", help="skip the LangChain-dense and BM25 baselines")
+    r.add_argument("--min-answer", type=float, help="fail (exit 1) below this answer-correct share")
+    r.add_argument("--min-evidence", type=float, help="fail below this evidence hit@5")
+    r.add_argument("--min-support", type=float, help="fail below this citation support")
+    r.add_argument("--min-not-found", type=float, help="fail below this not-found recall")
     r.set_defaults(func=cmd_eval_run)
+    f = eval_sub.add_parser("from-feedback", help="turn UI thumbs up/down into a gold-set draft for review")
+    f.add_argument("--feedback", help="feedback.jsonl (default: the data dir's)")
+    f.add_argument("--out", default="eval/gold/feedback-draft.jsonl")
+    f.set_defaults(func=cmd_from_feedback)

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import statistics
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from eval.gold import GoldItem, answer_correct, citation_support, evidence_rank
@@ -82,26 +80,3 @@ def metrics(results: list[dict[str, Any]]) -> dict[str, Any]:
 def _share(flags) -> float:
     flags = list(flags)
     return sum(bool(f) for f in flags) / len(flags) if flags else 0.0
-
-
-def write_report(results: list[dict[str, Any]], summary: dict[str, Any], folder: Path) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "metrics.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
-    with (folder / "results.jsonl").open("w", encoding="utf-8") as f:
-        for r in results:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    o = summary["overall"]
-    lines = ["# PlanQA evaluation", "", "| metric | value |", "|---|---|"]
-    lines += [f"| {k} | {_fmt(v)} |" for k, v in o.items()]
-    lines += ["", "## By kind", "", "| kind | n | answer correct | hit@1 | not-found recall |", "|---|---|---|---|---|"]
-    for kind, b in summary["by_kind"].items():
-        lines.append(f"| {kind} | {b['n']} | {_fmt(b['answer_correct'])} | {_fmt(b['evidence_hit@1'])} | {_fmt(b['not_found_recall'])} |")
-    failed = [r for r in results if not r["correct"]]
-    lines += ["", f"## Failed questions ({len(failed)})", ""]
-    for r in failed:
-        lines.append(f"- **{r['id']}** {r['question']} — expected {r['expected'] or 'not found'}; got: {r['answer']}")
-    (folder / "report.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
-def _fmt(v: Any) -> str:
-    return "—" if v is None else (f"{v:.3f}" if isinstance(v, float) else str(v))

@@ -69,3 +69,18 @@ def test_gold_set_on_the_sample_report(real_service):
     assert correct / len(items) >= 0.95, failures
     assert evidence / len(answerable) >= 0.97, failures
     assert refused / len(unanswerable) >= 0.90, failures
+
+
+def test_eval_cli_gates_on_thresholds_and_writes_the_report(real_service, real_settings, tmp_path):
+    import json
+
+    from planqa.cli import main
+
+    report = tmp_path / "report"
+    args = ["--data-dir", str(real_settings.data_dir), "eval", "run", "--gold", str(GOLD), "--report", str(report)]
+    assert main([*args, "--min-answer", "0.95", "--min-evidence", "0.97", "--min-support", "1.0", "--min-not-found", "0.9"]) == 0
+    metrics = json.loads((report / "metrics.json").read_text(encoding="utf-8"))
+    assert set(metrics["baselines"]) == {"langchain-dense", "bm25-jieba"}
+    assert metrics["overall"]["evidence_hit@5"] >= metrics["baselines"]["langchain-dense"]["evidence_hit@5"]
+    assert "<img" in (report / "report.html").read_text(encoding="utf-8")
+    assert main([*args, "--no-baselines", "--min-answer", "1.01"]) == 1  # an impossible floor fails the gate
