@@ -184,6 +184,19 @@ def create_app(service_factory: Callable[[], QAService] | None = None) -> FastAP
         data = [d.model_dump(mode="json", exclude={"clean_text"}) for d in docs]
         return {"data": data, "count": len(data)}
 
+    @app.get("/documents/{doc_id}/context")
+    async def context(
+        doc_id: str, start: int = Query(ge=0), end: int = Query(ge=0), margin: int = Query(120, ge=0, le=2000)
+    ) -> dict[str, Any]:
+        """A quote with the text around it, so a client can show it inside its paragraph."""
+        svc = service()
+        if doc_id not in {d.doc_id for d in svc.documents}:
+            return _error(404, f"no document {doc_id}", "not_found")
+        text = svc.clean_text(doc_id)
+        if end < start or end > len(text):
+            return _error(422, f"offsets must satisfy 0 <= start <= end <= {len(text)}", "bad_offsets")
+        return {"before": text[max(0, start - margin) : start], "quote": text[start:end], "after": text[end : end + margin]}
+
     @app.get("/indicators")
     async def indicators(
         q: str | None = Query(None, max_length=200),

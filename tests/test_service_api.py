@@ -111,3 +111,11 @@ def test_openai_client_against_chat_completions(fake_service):
 def test_answer_survives_json_round_trip(fake_service):
     r = fake_service.ask("研发强度多少？")
     assert json.loads(r.model_dump_json())["found"]
+
+
+def test_http_quote_context(client):
+    cite = client.post("/ask", json={"question": "研发强度多少？"}).json()["citations"][0]
+    body = client.get(f"/documents/{cite['doc_id']}/context", params={"start": cite["start"], "end": cite["end"]}).json()
+    assert body["quote"] == cite["text"] and body["before"] and body["after"]
+    assert client.get("/documents/nope/context", params={"start": 0, "end": 1}).status_code == 404
+    assert client.get(f"/documents/{cite['doc_id']}/context", params={"start": 5, "end": 10**7}).status_code == 422

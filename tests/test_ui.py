@@ -34,6 +34,6 @@ def test_not_found_looks_different(app):
 
 def test_feedback_is_stored(app, settings):
     app.chat_input[0].set_value("研发强度多少？").run()
-    next(b for b in app.button if b.label == "👍").click().run()
+    next(b for b in app.button if b.label == "有用").click().run()
     lines = (settings.data_dir / "feedback.jsonl").read_text(encoding="utf-8").splitlines()
     assert '"vote": "up"' in lines[-1] and "4.1%" in lines[-1]

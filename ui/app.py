@@ -57,10 +57,10 @@ def show_answer(turn: dict, index: int) -> None:
             )
             st.caption(f"{c['source']} · 字符 {c['start']}–{c['end']}")
     up, down, _ = st.columns([1, 1, 10])
-    if up.button("👍", key=f"up{index}"):
+    if up.button("有用", key=f"up{index}"):
         save_feedback(turn, "up")
         st.toast("已记录")
-    if down.button("👎", key=f"down{index}"):
+    if down.button("有误", key=f"down{index}"):
         save_feedback(turn, "down")
         st.toast("已记录")
 

@@ -14,7 +14,7 @@ def cmd_ui(args: argparse.Namespace) -> int:
         os.environ["PLANQA_DATA_DIR"] = args.data_dir
     app = Path(__file__).with_name("app.py")
     command = [sys.executable, "-m", "streamlit", "run", str(app), "--server.headless", "true",
-               "--browser.gatherUsageStats", "false", "--server.port", str(args.port),
+               "--browser.gatherUsageStats", "false", "--client.toolbarMode", "minimal", "--server.port", str(args.port),
                "--server.address", args.host]
     return subprocess.call(command)
 

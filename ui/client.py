@@ -46,7 +46,15 @@ class PlanQAClient:
     def context(self, doc_id: str, start: int, end: int, margin: int = 120) -> tuple[str, str, str]:
         """Text before, the quote, and text after, for showing a quote inside its paragraph."""
         if self.remote:
-            return "", "", ""
+            r = httpx.get(
+                f"{self.settings.api_url.rstrip('/')}/documents/{doc_id}/context",
+                params={"start": start, "end": end, "margin": margin},
+                timeout=30,
+            )
+            if r.status_code != 200:
+                return "", "", ""
+            body = r.json()
+            return body["before"], body["quote"], body["after"]
         text = self._svc().clean_text(doc_id)
         return text[max(0, start - margin) : start], text[start:end], text[end : end + margin]
 

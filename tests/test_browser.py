@@ -1,0 +1,89 @@
+"""A real browser against the real stack: `planqa serve` + `planqa ui` (remote mode) + Debian's Chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+pytestmark = [pytest.mark.integration, pytest.mark.browser]
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait(url: str, proc: subprocess.Popen, seconds: float = 240) -> None:
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{proc.args} exited with {proc.returncode}")
+        try:
+            if httpx.get(url, timeout=2).status_code < 500:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    raise TimeoutError(url)
+
+
+@pytest.fixture
+def stack(real_service, real_settings, tmp_path):
+    env = {**os.environ, "PLANQA_DATA_DIR": str(real_settings.data_dir),
+           "PLANQA_MODEL_CACHE_DIR": str(real_settings.models_dir), "HF_HUB_OFFLINE": "1"}
+    api_port, ui_port = _free_port(), _free_port()
+    cli = [sys.executable, "-m", "planqa.cli"]
+    api = subprocess.Popen([*cli, "serve", "--port", str(api_port)], env=env, cwd=ROOT,
+                           stdout=open(tmp_path / "api.log", "w"), stderr=subprocess.STDOUT)
+    ui = subprocess.Popen([*cli, "ui", "--port", str(ui_port)],
+                          env={**env, "PLANQA_API_URL": f"http://127.0.0.1:{api_port}"}, cwd=ROOT,
+                          stdout=open(tmp_path / "ui.log", "w"), stderr=subprocess.STDOUT)
+    try:
+        _wait(f"http://127.0.0.1:{api_port}/health", api)
+        _wait(f"http://127.0.0.1:{ui_port}/_stcore/health", ui)
+        yield f"http://127.0.0.1:{ui_port}"
+    finally:
+        for proc in (ui, api):
+            proc.terminate()
+            proc.wait(timeout=20)
+
+
+def test_chat_in_a_real_browser_shows_answer_and_quote(stack, tmp_path):
+    chromium = shutil.which("chromium")
+    assert chromium, "Debian's chromium is required (apt-get install chromium fonts-wqy-zenhei); .ci/run installs it"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=chromium,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"],
+        )
+        page = browser.new_page(viewport={"width": 1280, "height": 1000})
+        page.goto(stack)
+        box = page.get_by_placeholder("请输入问题", exact=False)
+        box.wait_for(timeout=60_000)
+        box.fill("2023年进出口完成情况如何？")
+        box.press("Enter")
+        answer = page.locator("[data-testid='stChatMessage']").filter(has_text="108").last
+        answer.wait_for(timeout=60_000)
+        assert "-6.6%" in answer.inner_text()
+        page.locator("[data-testid='stExpander'] summary").filter(has_text="[2]").last.click()
+        quote = page.locator("mark").filter(has_text="预计全年进出口总额达 108 亿元")
+        quote.first.wait_for(timeout=30_000)
+        shot = tmp_path / "chat.png"
+        page.screenshot(path=str(shot), full_page=True)
+        if os.environ.get("PLANQA_SCREENSHOT_DIR"):
+            shutil.copy(shot, Path(os.environ["PLANQA_SCREENSHOT_DIR"]) / "chat.png")
+        browser.close()
+    assert shot.stat().st_size > 10_000
