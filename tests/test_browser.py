@@ -43,11 +43,13 @@ def stack(real_service, real_settings, tmp_path):
            "PLANQA_MODEL_CACHE_DIR": str(real_settings.models_dir), "HF_HUB_OFFLINE": "1"}
     api_port, ui_port = _free_port(), _free_port()
     cli = [sys.executable, "-m", "planqa.cli"]
+    api_log = (tmp_path / "api.log").open("w")  # noqa: SIM115 - lives as long as the server process
+    ui_log = (tmp_path / "ui.log").open("w")  # noqa: SIM115
     api = subprocess.Popen([*cli, "serve", "--port", str(api_port)], env=env, cwd=ROOT,
-                           stdout=open(tmp_path / "api.log", "w"), stderr=subprocess.STDOUT)
+                           stdout=api_log, stderr=subprocess.STDOUT)
     ui = subprocess.Popen([*cli, "ui", "--port", str(ui_port)],
                           env={**env, "PLANQA_API_URL": f"http://127.0.0.1:{api_port}"}, cwd=ROOT,
-                          stdout=open(tmp_path / "ui.log", "w"), stderr=subprocess.STDOUT)
+                          stdout=ui_log, stderr=subprocess.STDOUT)
     try:
         _wait(f"http://127.0.0.1:{api_port}/health", api)
         _wait(f"http://127.0.0.1:{ui_port}/_stcore/health", ui)
@@ -56,6 +58,8 @@ def stack(real_service, real_settings, tmp_path):
         for proc in (ui, api):
             proc.terminate()
             proc.wait(timeout=20)
+        api_log.close()
+        ui_log.close()
 
 
 def test_chat_in_a_real_browser_shows_answer_and_quote(stack, tmp_path):
