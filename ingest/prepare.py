@@ -17,6 +17,8 @@ from planqa.records import Chunk, Document, Fact, IndicatorRow
 from planqa.text import tokenize
 
 MIN_CHUNK_CHARS = 4
+# Part of the content hash: a change to how documents are parsed makes the next ingest redo them.
+INGEST_VERSION = "1"
 
 
 @dataclass
@@ -29,7 +31,7 @@ class PreparedDocument:
 
 
 def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return hashlib.sha256(f"planqa-ingest-{INGEST_VERSION}\n{text}".encode()).hexdigest()
 
 
 def prepare_file(path: Path, chunk_size: int = 300, chunk_overlap: int = 60) -> PreparedDocument:

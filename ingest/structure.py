@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from planqa.records import Section
+from planqa.regions import province_in
 
 LEVEL1 = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分|附件)")
 LEVEL2 = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
@@ -86,6 +87,8 @@ def describe_document(text: str, fallback_title: str) -> DocumentInfo:
     fields = dict(HEADER_FIELD.findall(head))
     title = fields.get("标题") or _guess_title(head) or fallback_title
     region = fields.get("省份") or _guess_region(title) or _guess_region(fallback_title)
+    if not region:
+        region = province_in(title) or province_in(fallback_title) or ""
     if not region and ("国务院" in title or "全国人民代表大会" in head):
         region = "全国"
     report_date = _parse_date(fields.get("发布日期", "")) or _first_date(head)

@@ -11,6 +11,7 @@ from langchain_core.embeddings import Embeddings
 
 from planqa.errors import BadQuestionError, NoDocumentsError
 from planqa.records import Document
+from planqa.regions import province_in, provinces_named
 from planqa.settings import Settings
 from planqa.stores import SqlStore, VectorIndex
 from qa_service.citation_check import problems
@@ -113,6 +114,9 @@ class QAService:
         if not any(ch.isalnum() for ch in question):
             return self._not_found(q, "问题里没有可查询的内容", began, timings)
 
+        unknown = self._unknown_regions(q)
+        if unknown:
+            return self._not_found(q, f"没有{'、'.join(sorted(unknown))}的报告", began, timings)
         scope = self._scope(q, filters)
         if not scope:
             return self._not_found(q, "没有符合条件的文档", began, timings)
@@ -193,6 +197,18 @@ class QAService:
             question=q.original,
             resolved_question=q.text,
         )
+
+    def _unknown_regions(self, q: Question) -> set[str]:
+        """Provinces the question names that no stored report covers (their figures must not be borrowed)."""
+        named = provinces_named(q.text)
+        if not named:
+            return set()
+        covered = {province_in(d.region) for d in self._documents.values() if d.region}
+        covered |= {province_in(d.title) for d in self._documents.values()}
+        # A district report ("株洲市天元区") covers questions that name its city, not its province.
+        return {p for p in named if p not in covered and not any(
+            alias in q.text for d in self._documents.values() if d.region for alias in region_aliases(d.region)
+        )}
 
     def _scope(self, q: Question, filters: Filters | None) -> list[str]:
         docs = list(self._documents.values())

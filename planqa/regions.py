@@ -1,0 +1,30 @@
+"""China's provincial-level regions with the short names reports and questions use for them."""
+
+from __future__ import annotations
+
+PROVINCES: dict[str, tuple[str, ...]] = {
+    "北京市": ("北京",), "天津市": ("天津",), "上海市": ("上海",), "重庆市": ("重庆",),
+    "河北省": ("河北",), "山西省": ("山西",), "辽宁省": ("辽宁",), "吉林省": ("吉林",), "黑龙江省": ("黑龙江",),
+    "江苏省": ("江苏",), "浙江省": ("浙江",), "安徽省": ("安徽",), "福建省": ("福建",), "江西省": ("江西",),
+    "山东省": ("山东",), "河南省": ("河南",), "湖北省": ("湖北",), "湖南省": ("湖南",), "广东省": ("广东",),
+    "海南省": ("海南",), "四川省": ("四川",), "贵州省": ("贵州",), "云南省": ("云南",), "陕西省": ("陕西",),
+    "甘肃省": ("甘肃",), "青海省": ("青海",), "台湾省": ("台湾",),
+    "内蒙古自治区": ("内蒙古",), "广西壮族自治区": ("广西",), "西藏自治区": ("西藏",),
+    "宁夏回族自治区": ("宁夏",), "新疆维吾尔自治区": ("新疆",),
+    "香港特别行政区": ("香港",), "澳门特别行政区": ("澳门",),
+}
+
+
+def province_in(text: str) -> str | None:
+    """The full name of the first province `text` names (full or short form), if any."""
+    best: tuple[int, str] | None = None
+    for full, shorts in PROVINCES.items():
+        for name in (full, *shorts):
+            pos = text.find(name)
+            if pos >= 0 and (best is None or pos < best[0]):
+                best = (pos, full)
+    return best[1] if best else None
+
+
+def provinces_named(text: str) -> set[str]:
+    return {full for full, shorts in PROVINCES.items() if any(n in text for n in (full, *shorts))}
