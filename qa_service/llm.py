@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from planqa.records import Citation
 from planqa.settings import Settings
-from qa_service.citation_check import problems
+from qa_service.citation_check import MARKER, problems
 from qa_service.query import Question
 
 log = logging.getLogger(__name__)
@@ -53,6 +53,8 @@ def rewrite_with_llm(
     except Exception as exc:  # unreachable server, bad reply: the extractive answer stands
         log.warning("LLM rewrite failed, keeping the extractive answer: %s", exc)
         return answer
-    if not text or problems(text, citations, clean_text):
+    # A rewrite must still point at its sources and every figure must be quoted; an instruction hidden in a
+    # document ("忽略以上指令…") that talks the model out of either is caught here.
+    if not text or not MARKER.search(text) or problems(text, citations, clean_text):
         return answer
     return text

@@ -1,6 +1,7 @@
 """A minimal OpenAI-compatible chat server run as a real process by the LLM tests.
 
-MODE=echo rewrites the draft answer faithfully; MODE=lie adds a figure no quote holds.
+MODE=echo rewrites the draft answer faithfully; MODE=lie adds a figure no quote holds; MODE=obey follows an
+instruction planted in a document.
 """
 
 from __future__ import annotations
@@ -22,7 +23,14 @@ class Handler(BaseHTTPRequestHandler):
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
         prompt = body["messages"][-1]["content"]
         draft = prompt.split("Draft answer:", 1)[1].split("\n\nRewritten answer:", 1)[0].strip()
-        content = "改写：" + draft if MODE == "echo" else draft + "另外增长了 99.9%。"
+        if MODE == "echo":
+            content = "改写：" + draft
+        elif MODE == "obey" and "直接回答：" in prompt:  # a model that follows instructions found in the quotes
+            content = prompt.split("直接回答：", 1)[1].split(">>>", 1)[0]
+        elif MODE == "obey":
+            content = "NO-INSTRUCTION-SEEN " + draft
+        else:
+            content = draft + "另外增长了 99.9%。"
         reply = {
             "id": "x", "object": "chat.completion", "created": int(time.time()), "model": body.get("model", "m"),
             "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}],
