@@ -13,6 +13,8 @@ from planqa.regions import province_in
 LEVEL1 = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分|附件)")
 LEVEL2 = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
 LEVEL3 = re.compile(r"^\d{1,2}[.．、]\s*(?=\D)")
+# Unnumbered part titles of work reports: "2024年工作回顾", "2025年工作安排建议".
+YEAR_HEADING = re.compile(r"^(?:19|20)\d{2}\s*年[\u4e00-\u9fff“”、和与及]{2,20}$")
 SENTENCE_END = re.compile(r"[。！？]")
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 DATE = re.compile(r"((?:19|20)\d{2})\s*[年-]\s*(\d{1,2})\s*[月-]\s*(\d{1,2})")
@@ -38,7 +40,7 @@ def find_sections(text: str, bold_spans: list[tuple[int, int]]) -> list[Section]
     for para in text.split("\n"):
         stripped = para.strip()
         if stripped and "\t" not in para:
-            for level, pattern in ((1, LEVEL1), (2, LEVEL2), (3, LEVEL3)):
+            for level, pattern in ((1, LEVEL1), (1, YEAR_HEADING), (2, LEVEL2), (3, LEVEL3)):
                 if pattern.match(stripped):
                     title = _heading_title(stripped)
                     if title:

@@ -15,16 +15,34 @@ PROVINCES: dict[str, tuple[str, ...]] = {
 }
 
 
+ENGLISH: dict[str, str] = {
+    "北京市": "beijing", "天津市": "tianjin", "上海市": "shanghai", "重庆市": "chongqing", "河北省": "hebei",
+    "山西省": "shanxi", "辽宁省": "liaoning", "吉林省": "jilin", "黑龙江省": "heilongjiang", "江苏省": "jiangsu",
+    "浙江省": "zhejiang", "安徽省": "anhui", "福建省": "fujian", "江西省": "jiangxi", "山东省": "shandong",
+    "河南省": "henan", "湖北省": "hubei", "湖南省": "hunan", "广东省": "guangdong", "海南省": "hainan",
+    "四川省": "sichuan", "贵州省": "guizhou", "云南省": "yunnan", "陕西省": "shaanxi", "甘肃省": "gansu",
+    "青海省": "qinghai", "台湾省": "taiwan", "内蒙古自治区": "inner mongolia", "广西壮族自治区": "guangxi",
+    "西藏自治区": "tibet", "宁夏回族自治区": "ningxia", "新疆维吾尔自治区": "xinjiang",
+    "香港特别行政区": "hong kong", "澳门特别行政区": "macao",
+}
+
+
+def _names(full: str) -> tuple[str, ...]:
+    return (full, *PROVINCES[full], ENGLISH[full])
+
+
 def province_in(text: str) -> str | None:
     """The full name of the first province `text` names (full or short form), if any."""
     best: tuple[int, str] | None = None
-    for full, shorts in PROVINCES.items():
-        for name in (full, *shorts):
-            pos = text.find(name)
+    lower = text.lower()
+    for full in PROVINCES:
+        for name in _names(full):
+            pos = lower.find(name)
             if pos >= 0 and (best is None or pos < best[0]):
                 best = (pos, full)
     return best[1] if best else None
 
 
 def provinces_named(text: str) -> set[str]:
-    return {full for full, shorts in PROVINCES.items() if any(n in text for n in (full, *shorts))}
+    lower = text.lower()
+    return {full for full in PROVINCES if any(n in lower for n in _names(full))}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ingest.chunking import split_sentences
@@ -40,8 +41,14 @@ class RowEvidence:
         return self.cells[0]
 
 
-def _term_groups(q: Question, ignore: set[str]) -> list[tuple[list[str], float]]:
-    """Alternatives that each count as one matched term, with weights: concepts weigh more than words."""
+def _term_groups(
+    q: Question, ignore: set[str], rarity: Callable[[str], float]
+) -> list[tuple[list[str], float]]:
+    """Alternatives that each count as one matched term, with weights.
+
+    Concepts weigh most. A word weighs by how rare it is in the stored reports, and a word no report
+    contains weighs most of all: "平均房价" must not be answered by a sentence that only says "平均".
+    """
     groups: list[tuple[list[str], float]] = []
     covered: set[str] = set()
     for concept in q.concepts:
@@ -50,8 +57,16 @@ def _term_groups(q: Question, ignore: set[str]) -> list[tuple[list[str], float]]
     for term in q.terms:
         if term in ignore or any(term in alias or alias in term for alias in covered):
             continue
-        groups.append(([term], 1.0))
+        groups.append(([term], rarity(term)))
     return groups
+
+
+def _alias_quality(concept: list[str], text: str) -> float:
+    """1.0 for the indicator's own name, less for looser synonyms ("经济总量", "就业")."""
+    for i, alias in enumerate(concept):
+        if alias.lower() in text.lower():
+            return 1.0 if i == 0 or len(alias) >= 4 else 0.8
+    return 0.0
 
 
 def _sentence_years(text: str, chunk: Chunk) -> set[int]:
@@ -60,9 +75,14 @@ def _sentence_years(text: str, chunk: Chunk) -> set[int]:
 
 
 def find_sentences(
-    q: Question, hits: list[Hit], years: list[int], ignore: set[str], limit: int = 3
+    q: Question,
+    hits: list[Hit],
+    years: list[int],
+    ignore: set[str],
+    limit: int = 3,
+    rarity: Callable[[str], float] = lambda _t: 1.0,
 ) -> list[SentenceEvidence]:
-    groups = _term_groups(q, ignore)
+    groups = _term_groups(q, ignore, rarity)
     if not groups:
         return []
     total = sum(w for _, w in groups)
@@ -102,7 +122,11 @@ def find_sentences(
             plan_bonus = 0.0
             if q.intent == "plan" and any(w in text for w in PLAN_WORDS):
                 plan_bonus = 0.2
-            score = coverage + hit.score * 10 + plan_bonus - rank * 0.01
+            quality = min((_alias_quality(c, fragment) for c in q.concepts[:1]), default=1.0)
+            # the asked term and its figure in one clause ("地区生产总值67665亿元") beat a figure nearby
+            close = 0.3 if any(numbers_in(c) and any(a.lower() in c.lower() for alts, _ in groups for a in alts)
+                               for c in CLAUSE.findall(fragment)) else 0.0
+            score = coverage + 0.5 * quality + close + hit.score * 10 + plan_bonus - rank * 0.01
             found.append(
                 SentenceEvidence(chunk, text, s_start, s_start + len(text), fragment, coverage, score, matched)
             )

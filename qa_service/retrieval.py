@@ -40,6 +40,17 @@ class LexicalIndex:
             self.by_doc.setdefault(c.doc_id, []).append(c)
         corpus = [t.split() for _, t in rows]
         self.bm25 = BM25Okapi(corpus) if corpus else None
+        idf = sorted(self.bm25.idf.values()) if self.bm25 else []
+        self._common_idf = idf[len(idf) // 2] if idf else 0.0
+
+    def rarity(self, term: str) -> float:
+        """Weight of a question word: 2.0 if no chunk has it, 1.0 if rarer than the median word, else 0.5."""
+        if self.bm25 is None:
+            return 1.0
+        token = term.lower()
+        if token not in self.bm25.idf:
+            return 2.0
+        return 1.0 if self.bm25.idf[token] >= self._common_idf else 0.5
 
     def search(self, tokens: list[str], k: int, doc_ids: set[str] | None = None) -> list[tuple[int, float]]:
         if self.bm25 is None or not tokens:

@@ -11,7 +11,7 @@ from langchain_core.embeddings import Embeddings
 
 from planqa.errors import BadQuestionError, NoDocumentsError
 from planqa.records import Document
-from planqa.regions import province_in, provinces_named
+from planqa.regions import ENGLISH, province_in, provinces_named
 from planqa.settings import Settings
 from planqa.stores import SqlStore, VectorIndex
 from qa_service.citation_check import problems
@@ -35,6 +35,9 @@ def region_aliases(region: str) -> set[str]:
     short = REGION_SUFFIX.sub("", region)
     if len(short) >= 2:
         aliases.add(short)
+    province = province_in(region)
+    if province:
+        aliases.add(ENGLISH[province])
     return {a for a in aliases if a}
 
 
@@ -141,7 +144,9 @@ class QAService:
         ignore = set().union(*(region_aliases(self._documents[d].region) for d in scope if self._documents[d].region))
         doc_hits = self._candidates(q, answer_doc, hits)
         rows = find_rows(q, [r for r in self._indicators if r.doc_id == answer_doc], years)
-        sentences = find_sentences(q, doc_hits, years, ignore, limit=2 if rows else 3)
+        sentences = find_sentences(
+            q, doc_hits, years, ignore, limit=2 if rows else 3, rarity=self.search.lexical.rarity
+        )
         sentences = _drop_weak(sentences, bool(rows))
         timings["select_ms"] = (time.perf_counter() - t) * 1000
         if not rows and not sentences:
@@ -206,8 +211,9 @@ class QAService:
         covered = {province_in(d.region) for d in self._documents.values() if d.region}
         covered |= {province_in(d.title) for d in self._documents.values()}
         # A district report ("株洲市天元区") covers questions that name its city, not its province.
+        text = q.text.lower()
         return {p for p in named if p not in covered and not any(
-            alias in q.text for d in self._documents.values() if d.region for alias in region_aliases(d.region)
+            alias.lower() in text for d in self._documents.values() if d.region for alias in region_aliases(d.region)
         )}
 
     def _scope(self, q: Question, filters: Filters | None) -> list[str]:
@@ -219,7 +225,8 @@ class QAService:
         if filters and filters.year:
             docs = [d for d in docs if filters.year in d.years or (d.report_date and d.report_date.year == filters.year)]
         if len(docs) > 1:
-            named = [d for d in docs if d.region and any(a in q.text for a in region_aliases(d.region))]
+            text = q.text.lower()
+            named = [d for d in docs if d.region and any(a.lower() in text for a in region_aliases(d.region))]
             if named:
                 docs = named
         return [d.doc_id for d in docs]
