@@ -65,7 +65,7 @@ def _alias_quality(concept: list[str], text: str) -> float:
     """1.0 for the indicator's own name, less for looser synonyms ("经济总量", "就业")."""
     for i, alias in enumerate(concept):
         if alias.lower() in text.lower():
-            return 1.0 if i == 0 or len(alias) >= 4 else 0.8
+            return 1.0 if i == 0 else 0.8
     return 0.0
 
 

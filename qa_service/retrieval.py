@@ -40,17 +40,16 @@ class LexicalIndex:
             self.by_doc.setdefault(c.doc_id, []).append(c)
         corpus = [t.split() for _, t in rows]
         self.bm25 = BM25Okapi(corpus) if corpus else None
-        idf = sorted(self.bm25.idf.values()) if self.bm25 else []
-        self._common_idf = idf[len(idf) // 2] if idf else 0.0
+        self._max_idf = max(self.bm25.idf.values(), default=0.0) if self.bm25 else 0.0
 
     def rarity(self, term: str) -> float:
-        """Weight of a question word: 2.0 if no chunk has it, 1.0 if rarer than the median word, else 0.5."""
-        if self.bm25 is None:
+        """Weight of a question word, 0.3 (in most chunks) to 2.0 (in none): rare words decide."""
+        if self.bm25 is None or self._max_idf <= 0:
             return 1.0
-        token = term.lower()
-        if token not in self.bm25.idf:
+        idf = self.bm25.idf.get(term.lower())
+        if idf is None:
             return 2.0
-        return 1.0 if self.bm25.idf[token] >= self._common_idf else 0.5
+        return 0.3 + 1.7 * max(0.0, min(1.0, idf / self._max_idf))
 
     def search(self, tokens: list[str], k: int, doc_ids: set[str] | None = None) -> list[tuple[int, float]]:
         if self.bm25 is None or not tokens:

@@ -130,7 +130,8 @@ class QAService:
         lexical = " ".join([q.lexical, *(alias for c in q.concepts for alias in c[:3])])
         t = time.perf_counter()
         k = top_k or self.settings.top_k
-        hits = self.search.search(q.text, lexical, k, set(scope), query_vector=vector)
+        # The whole fused pool decides which report answers; a report must not lose for ranking ninth.
+        hits = self.search.search(q.text, lexical, max(k, 40), set(scope), query_vector=vector)
         timings["retrieve_ms"] = (time.perf_counter() - t) * 1000
 
         t = time.perf_counter()
@@ -142,7 +143,7 @@ class QAService:
         if q.relative and not doc.report_date and not q.years:
             return self._not_found(q, "无法确定“今年/去年”指哪一年", began, timings)
         ignore = set().union(*(region_aliases(self._documents[d].region) for d in scope if self._documents[d].region))
-        doc_hits = self._candidates(q, answer_doc, hits)
+        doc_hits = self._candidates(q, answer_doc, [h for h in hits if h.chunk.doc_id == answer_doc][:k])
         rows = find_rows(q, [r for r in self._indicators if r.doc_id == answer_doc], years)
         sentences = find_sentences(
             q, doc_hits, years, ignore, limit=2 if rows else 3, rarity=self.search.lexical.rarity
