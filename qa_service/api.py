@@ -86,19 +86,15 @@ def create_app(service_factory: Callable[[], QAService] | None = None, settings:
             return authorization[7:].strip()
         return None
 
-    def reader(
-        x_api_key: str | None = Header(None), authorization: str | None = Header(None)
-    ) -> None:
-        allowed, status, message = keys.allows(_key(x_api_key, authorization), "reader")
-        if not allowed:
-            raise AuthError(status, message)
+    def requires(role: str) -> Callable[..., None]:
+        def check(x_api_key: str | None = Header(None), authorization: str | None = Header(None)) -> None:
+            allowed, status, message = keys.allows(_key(x_api_key, authorization), role)
+            if not allowed:
+                raise AuthError(status, message)
 
-    def admin(
-        x_api_key: str | None = Header(None), authorization: str | None = Header(None)
-    ) -> None:
-        allowed, status, message = keys.allows(_key(x_api_key, authorization), "admin")
-        if not allowed:
-            raise AuthError(status, message)
+        return check
+
+    reader, admin = requires("reader"), requires("admin")
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):

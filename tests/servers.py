@@ -33,6 +33,22 @@ def _wait_port(port: int, proc: subprocess.Popen, seconds: float = 60) -> None:
     raise TimeoutError(f"nothing listens on {port}")
 
 
+def wait_http(url: str, proc: subprocess.Popen, seconds: float = 240) -> None:
+    import httpx
+
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{proc.args} exited with {proc.returncode}")
+        try:
+            if httpx.get(url, timeout=2).status_code < 500:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    raise TimeoutError(url)
+
+
 def postgres_bin() -> Path | None:
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"))
     return Path(found[-1]).parent if found else None

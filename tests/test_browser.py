@@ -4,44 +4,23 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-import httpx
 import pytest
+from servers import free_port, wait_http
 
 pytestmark = [pytest.mark.integration, pytest.mark.browser]
 ROOT = Path(__file__).resolve().parent.parent
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait(url: str, proc: subprocess.Popen, seconds: float = 240) -> None:
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"{proc.args} exited with {proc.returncode}")
-        try:
-            if httpx.get(url, timeout=2).status_code < 500:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.5)
-    raise TimeoutError(url)
 
 
 @pytest.fixture
 def stack(real_service, real_settings, tmp_path):
     env = {**os.environ, "PLANQA_DATA_DIR": str(real_settings.data_dir),
            "PLANQA_MODEL_CACHE_DIR": str(real_settings.models_dir), "HF_HUB_OFFLINE": "1"}
-    api_port, ui_port = _free_port(), _free_port()
+    api_port, ui_port = free_port(), free_port()
     cli = [sys.executable, "-m", "planqa.cli"]
     api_log = (tmp_path / "api.log").open("w")  # noqa: SIM115 - lives as long as the server process
     ui_log = (tmp_path / "ui.log").open("w")  # noqa: SIM115
@@ -51,8 +30,8 @@ def stack(real_service, real_settings, tmp_path):
                           env={**env, "PLANQA_API_URL": f"http://127.0.0.1:{api_port}"}, cwd=ROOT,
                           stdout=ui_log, stderr=subprocess.STDOUT)
     try:
-        _wait(f"http://127.0.0.1:{api_port}/health", api)
-        _wait(f"http://127.0.0.1:{ui_port}/_stcore/health", ui)
+        wait_http(f"http://127.0.0.1:{api_port}/health", api)
+        wait_http(f"http://127.0.0.1:{ui_port}/_stcore/health", ui)
         yield f"http://127.0.0.1:{ui_port}"
     finally:
         for proc in (ui, api):

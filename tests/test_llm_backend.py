@@ -8,21 +8,17 @@ import time
 from pathlib import Path
 
 import pytest
+from servers import free_port
 
 from qa_service.service import QAService
 
 STUB = Path(__file__).with_name("openai_stub_server.py")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 @pytest.fixture
 def llm_server(request):
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen([sys.executable, str(STUB), str(port)], env={**os.environ, "MODE": request.param})
     for _ in range(100):
         try:
@@ -53,7 +49,7 @@ def test_llm_invented_figure_falls_back_to_extractive(ingested, settings, fake_e
 
 
 def test_unreachable_llm_falls_back(ingested, settings, fake_embeddings):
-    url = f"http://127.0.0.1:{_free_port()}/v1"
+    url = f"http://127.0.0.1:{free_port()}/v1"
     r = _service(ingested, settings, fake_embeddings, url).ask("研发强度多少？")
     assert r.found and r.answer.startswith("根据报告")
 

@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 import json
-import socket
 import threading
 import time
 
 import pytest
 import uvicorn
 from fastapi.testclient import TestClient
+from servers import free_port
 
 from planqa.errors import BadQuestionError, NoDocumentsError
 from qa_service.api import create_app
@@ -75,16 +75,11 @@ def test_http_lists_and_stream(client):
     assert "4.1%" in raw
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 def test_openai_client_against_chat_completions(fake_service):
     import openai
 
-    port = _free_port()
+    port = free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(lambda: fake_service), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
