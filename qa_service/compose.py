@@ -24,6 +24,19 @@ def _cell_en(kind: str, year: int | None, scope: str, value_text: str, qualifier
     return f"{label}: {value}"
 
 
+def _verdict(row: RowEvidence, lang: str) -> str:
+    """Plan against outcome for the same year, in words only (it must add no figure to the answer)."""
+    for actual in (c for c in row.cells if c.kind == "actual" and c.value is not None):
+        plans = [c for c in row.cells if c.kind != "actual" and c.year == actual.year and c.value is not None]
+        if not plans:
+            continue
+        met = actual.value >= max(p.value for p in plans)
+        if lang == "en":
+            return " (met the plan)" if met else " (below the plan)"
+        return "，完成计划" if met else "，低于计划"
+    return ""
+
+
 def compose(
     rows: list[RowEvidence],
     sentences: list[SentenceEvidence],
@@ -64,10 +77,10 @@ def compose(
         n = cite(first.doc_id, first.row_text, first.start, first.end, first.table_title, 1.0)
         if lang == "en":
             cells = "; ".join(_cell_en(c.kind, c.year, c.scope, c.value_text, c.qualifier) for c in row.cells)
-            parts.append(f"{prefix(first.doc_id)}{row.indicator} — {cells} [{n}]")
+            parts.append(f"{prefix(first.doc_id)}{row.indicator} — {cells}{_verdict(row, lang)} [{n}]")
         else:
             cells = "，".join(f"{_column_zh(c.column)}{c.value_text}" for c in row.cells)
-            parts.append(f"{prefix(first.doc_id)}{row.indicator}：{cells}[{n}]")
+            parts.append(f"{prefix(first.doc_id)}{row.indicator}：{cells}{_verdict(row, lang)}[{n}]")
     for ev in sentences:
         n = cite(ev.chunk.doc_id, ev.text, ev.start, ev.end, ev.chunk.section, ev.score)
         parts.append(f"{prefix(ev.chunk.doc_id)}{ev.fragment}" + (f" [{n}]" if lang == "en" else f"[{n}]"))

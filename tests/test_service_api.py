@@ -22,6 +22,8 @@ def test_answer_has_figures_quotes_and_offsets(fake_service):
         assert text[c.start : c.end] == c.text
         assert f"[{c.id}]" in r.answer
     assert any(row.value_text == "-6.6%" for row in r.indicators)
+    assert "低于计划" in r.answer  # plan vs outcome, said in words
+    assert "完成计划" in fake_service.ask("2023年地方一般公共预算收入增速完成情况如何？").answer
 
 
 def test_not_answerable_questions_say_so(fake_service):
