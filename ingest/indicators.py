@@ -26,7 +26,13 @@ class Table:
     title: str
     header: list[TableLine]
     rows: list[TableLine]
-    columns: list[str] = field(default_factory=list)  # header path per value column (index 1..)
+    columns: list[str] = field(default_factory=list)  # header path per column
+    name_col: int = 0  # the column naming the indicator (after a 序号 column, say)
+    unit_col: int | None = None  # a 单位 column, whose unit applies to bare numbers in the row
+    value_cols: list[int] = field(default_factory=list)
+
+
+NON_VALUE_HEADER = re.compile(r"单位|序号|编号|备注|说明|属性|类别|类型|指标名称|^指标$|^项目$")
 
 
 def find_tables(text: str) -> list[Table]:
@@ -68,8 +74,21 @@ def _build(title: str, lines: list[TableLine]) -> Table | None:
             below = any(grid[k][c] for k in range(r + 1, len(grid)))
             if not grid[r][c] and below:
                 grid[r][c] = grid[r][c - 1]  # a cell spanning the columns under it
-    columns = [""] + ["/".join(grid[r][c] for r in range(len(grid)) if grid[r][c]) for c in range(1, width)]
-    return Table(title=title, header=header, rows=rows, columns=columns)
+    columns = ["/".join(grid[r][c] for r in range(len(grid)) if grid[r][c]) for c in range(width)]
+    name_col = _name_column(rows, width)
+    unit_col = next((c for c in range(width) if "单位" in columns[c]), None)
+    value_cols = [c for c in range(name_col + 1, width) if columns[c] and not NON_VALUE_HEADER.search(columns[c])]
+    return Table(title, header, rows, columns, name_col, unit_col, value_cols)
+
+
+def _name_column(rows: list[TableLine], width: int) -> int:
+    """The first column most of whose cells are words, not figures (skips a 序号 column)."""
+    for c in range(width):
+        cells = [ln.cells[c].strip() if c < len(ln.cells) else "" for ln in rows]
+        wordy = sum(1 for cell in cells if cell and not is_value_cell(cell) and not cell.isdigit())
+        if wordy >= 0.6 * len(cells):
+            return c
+    return 0
 
 
 def _column_meaning(path: str) -> tuple[int | None, str, str]:
@@ -89,15 +108,21 @@ def _column_meaning(path: str) -> tuple[int | None, str, str]:
 def indicator_rows(doc_id: str, table: Table) -> list[IndicatorRow]:
     out: list[IndicatorRow] = []
     for line in table.rows:
-        name = " ".join(line.cells[0].split())
+        cells = line.cells + [""] * (len(table.columns) - len(line.cells))
+        name = " ".join(cells[table.name_col].split())
         if not name:
             continue
         written = SUB_ROW.sub("", NUMBERING.sub("", name))
         norm = re.sub(r"\s+", "", written)
-        for index, cell in enumerate(line.cells[1:], start=1):
-            if not cell.strip() or index >= len(table.columns) or not table.columns[index]:
+        row_unit = cells[table.unit_col].strip() if table.unit_col is not None else ""
+        for index in table.value_cols:
+            cell = cells[index]
+            if not cell.strip():
                 continue
             figure = parse_figure(cell)
+            if row_unit and figure.value is not None and not figure.unit:
+                number = figure.text[: len(figure.text) - len(figure.qualifier)].rstrip()
+                figure = parse_figure(f"{number}{row_unit}{figure.qualifier}")
             year, kind, scope = _column_meaning(table.columns[index])
             out.append(
                 IndicatorRow(

@@ -18,7 +18,7 @@ from planqa.text import tokenize
 
 MIN_CHUNK_CHARS = 4
 # Part of the content hash: a change to how documents are parsed makes the next ingest redo them.
-INGEST_VERSION = "2"
+INGEST_VERSION = "3"
 
 
 @dataclass

@@ -71,3 +71,20 @@ def test_prose_fact_for_import_export_with_offsets():
 def test_numbers_in_ignores_markers_and_year_labels():
     assert numbers_in("2023年预计完成-6.6%[1]，达 108 亿元[2]") == ["-6.6", "108"]
     assert numbers_in("2024 plan: about 7.50%") == ["7.5"]
+
+
+def test_table_with_serial_unit_and_attribute_columns():
+    text = "\n".join([
+        "某省 2025 年主要指标",
+        "序号\t指标\t单位\t2024年完成\t2025年目标\t属性",
+        "1\t地区生产总值增长\t%\t5.2\t5左右\t预期性",
+        "2\t城镇新增就业\t万人\t80\t70以上\t预期性",
+    ])
+    rows = indicator_rows("d", find_tables(text)[0])
+    got = {(r.indicator, r.column, r.value_text, r.value, r.unit, r.kind, r.year) for r in rows}
+    assert got == {
+        ("地区生产总值增长", "2024年完成", "5.2%", 5.2, "%", "actual", 2024),
+        ("地区生产总值增长", "2025年目标", "5%左右", 5.0, "%", "target", 2025),
+        ("城镇新增就业", "2024年完成", "80万人", 80.0, "万人", "actual", 2024),
+        ("城镇新增就业", "2025年目标", "70万人以上", 70.0, "万人", "target", 2025),
+    }
