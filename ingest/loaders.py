@@ -103,7 +103,15 @@ def _table_lines(table) -> list[str]:
 
 def _read_pdf(path: Path) -> str:
     import pdfplumber
+    from pypdf import PdfReader
 
+    try:
+        if PdfReader(str(path)).is_encrypted:
+            raise CorruptFileError("the PDF is encrypted; save an unprotected copy and ingest that")
+    except CorruptFileError:
+        raise
+    except Exception as exc:
+        raise CorruptFileError(f"not a readable PDF ({type(exc).__name__}: {exc})") from exc
     try:
         pages: list[str] = []
         with pdfplumber.open(str(path)) as pdf:

@@ -56,6 +56,14 @@ def test_bad_files_get_clear_errors(tmp_path, name, content, error):
         load_file(path)
 
 
+def test_huge_file_is_refused_before_reading(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as f:
+        f.truncate(51 * 1024 * 1024)  # sparse: costs no disk
+    with pytest.raises(CorruptFileError, match="limit"):
+        load_file(path)
+
+
 def test_docx_zip_bomb_is_refused(tmp_path):
     path = tmp_path / "bomb.docx"
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as z:
