@@ -37,3 +37,18 @@ def test_feedback_is_stored(app, settings):
     next(b for b in app.button if b.label == "有用").click().run()
     lines = (settings.data_dir / "feedback.jsonl").read_text(encoding="utf-8").splitlines()
     assert '"vote": "up"' in lines[-1] and "4.1%" in lines[-1]
+
+
+def test_upload_path_ingests_through_the_client(fake_service, settings, tmp_path, monkeypatch):
+    from conftest import SAMPLE
+
+    from qa_service.uploads import store_upload
+    from ui.client import PlanQAClient
+
+    client = PlanQAClient(settings)
+    monkeypatch.setattr(PlanQAClient, "_svc", lambda self: fake_service)
+    text = SAMPLE.read_text(encoding="utf-8").replace("天元区", "渌口区").encode()
+    stored = store_upload(text, "../渌口区 报告.txt", settings.uploads_dir, 10 * 2**20)
+    assert stored.parent == settings.uploads_dir.resolve()
+    assert client.ingest(stored).startswith("已入库")
+    assert any("渌口区" in d["region"] for d in client.documents())

@@ -73,14 +73,18 @@ with st.sidebar:
     choice = st.selectbox("只问这份文档", ["全部"] + [d["doc_id"] for d in docs],
                           format_func=lambda x: x if x == "全部" else next(d["title"][:30] for d in docs if d["doc_id"] == x))
     year = st.number_input("年份（0 = 不限）", min_value=0, max_value=2100, value=0)
-    if not client().remote:
-        upload = st.file_uploader("上传报告", type=["txt", "md", "docx", "pdf", "html"])
-        if upload is not None and st.button("入库"):
-            target = Settings().uploads_dir / Path(upload.name).name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(upload.getvalue())
+    upload = st.file_uploader("上传报告", type=["txt", "md", "docx", "pdf", "html"])
+    if upload is not None and st.button("入库"):
+        from qa_service.uploads import UploadRejected, store_upload
+
+        try:
+            target = store_upload(upload.getvalue(), upload.name, Settings().uploads_dir, Settings().max_upload_mb * 2**20)
+        except UploadRejected as exc:
+            st.error(f"无法入库：{exc}")
+        else:
             with st.spinner("正在解析和向量化…"):
-                st.success(client().ingest(target))
+                message = client().ingest(target)
+            (st.error if message.startswith("失败") else st.success)(message)
     st.header("示例问题")
     for example in EXAMPLES:
         if st.button(example):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -66,6 +67,18 @@ class PlanQAClient:
         return text[max(0, start - margin) : start], text[start:end], text[end : end + margin]
 
     def ingest(self, path) -> str:
+        if self.remote:
+            with open(path, "rb") as f:
+                r = httpx.post(
+                    f"{self.settings.api_url.rstrip('/')}/documents",
+                    files={"file": (Path(path).name, f)},
+                    headers=self._headers,
+                    timeout=600,
+                )
+            body = r.json()
+            if r.status_code != 201:
+                return f"失败：{body.get('error', {}).get('message', r.text)}"
+            return f"已入库：{body['chunks']} 个片段，{body['indicators']} 个指标值，{body['facts']} 条数字事实"
         from ingest.pipeline import Ingestor
 
         svc = self._svc()
