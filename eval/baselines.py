@@ -76,12 +76,17 @@ def bm25_baseline(chunks: list[tuple[str, str]]) -> Callable[[GoldItem], int | N
 
 
 def evaluate_baselines(
-    items: list[GoldItem], documents: list[Document], embeddings: Embeddings
+    items: list[GoldItem],
+    documents: list[Document],
+    embeddings: Embeddings,
+    names: tuple[str, ...] = ("langchain-dense", "bm25-jieba"),
 ) -> dict[str, dict[str, float]]:
     answerable = [i for i in items if i.found and i.evidence_any]
     chunks = baseline_chunks(documents)
+    makers = {"langchain-dense": lambda: dense_baseline(chunks, embeddings), "bm25-jieba": lambda: bm25_baseline(chunks)}
     out: dict[str, dict[str, float]] = {}
-    for name, ranker in (("langchain-dense", dense_baseline(chunks, embeddings)), ("bm25-jieba", bm25_baseline(chunks))):
+    for name in names:
+        ranker = makers[name]()
         ranks = [ranker(i) for i in answerable]
         out[name] = {f"evidence_hit@{k}": sum(r is not None and r <= k for r in ranks) / len(ranks) for k in (1, 3, 5)}
         out[name]["evidence_mrr"] = sum(1 / r for r in ranks if r) / len(ranks)

@@ -33,10 +33,12 @@ def cmd_eval_run(args: argparse.Namespace) -> int:
     results = run(items, ask)
     summary = metrics(results)
     baselines: dict = {}
-    if service is not None and not args.no_baselines:
+    chosen = "none" if args.no_baselines else args.baselines
+    if service is not None and chosen != "none":
         from eval.baselines import evaluate_baselines
 
-        baselines = evaluate_baselines(items, service.documents, service.embeddings)
+        names = ("langchain-dense", "bm25-jieba") if chosen == "all" else (chosen,)
+        baselines = evaluate_baselines(items, service.documents, service.embeddings, names)
     write_report(results, summary, baselines, Path(args.report), title=f"PlanQA evaluation: {Path(args.gold).name}")
     o = summary["overall"]
     print(f"questions: {o['n']}")
@@ -76,7 +78,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     r.add_argument("--docs", nargs="*", help="ingest these files or folders first")
     r.add_argument("--report", default="reports/eval", help="output folder (default reports/eval)")
     r.add_argument("--url", help="evaluate a running `planqa serve` instead of the in-process service")
-    r.add_argument("--no-baselines", action="store_true", help="skip the LangChain-dense and BM25 baselines")
+    r.add_argument("--no-baselines", action="store_true", help="skip the baselines (same as --baselines none)")
+    r.add_argument("--baselines", choices=["all", "langchain-dense", "bm25-jieba", "none"], default="all",
+                   help="which baselines to run; langchain-dense embeds every document again (slow on a corpus)")
     r.add_argument("--min-answer", type=float, help="fail (exit 1) below this answer-correct share")
     r.add_argument("--min-evidence", type=float, help="fail below this evidence hit@5")
     r.add_argument("--min-support", type=float, help="fail below this citation support")
