@@ -123,7 +123,8 @@ class Ingestor:
         # Vectors first, SQL last: a document exists for readers only once its SQL transaction commits,
         # and vectors whose document is not in SQL are ignored by readers and collected later.
         self.vectors.delete_document(doc.doc_id)
-        self.vectors.add(prep.chunks, doc.region, batch_size=self.settings.embedding_batch_size, progress=advance)
+        # Large calls let sentence-transformers sort texts by length across many batches: less padding.
+        self.vectors.add(prep.chunks, doc.region, batch_size=8 * self.settings.embedding_batch_size, progress=advance)
         self.sql.replace_document(doc, prep.chunks, prep.tokens, prep.indicators, prep.facts, replaces)
         for old in replaces:
             self.vectors.delete_document(old)
