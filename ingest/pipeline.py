@@ -93,11 +93,14 @@ class Ingestor:
         progress.stop()
 
         todo: list[tuple[Path, PreparedDocument, list[str]]] = []
+        batch_hashes: set[str] = set()
         for path, prep in prepared:
             doc = prep.document
-            if self.sql.find(content_hash=doc.content_hash):
+            # Same text as a stored document, or as an earlier file of this run (a .docx next to its .txt).
+            if doc.content_hash in batch_hashes or self.sql.find(content_hash=doc.content_hash):
                 report.unchanged.append(str(path))
                 continue
+            batch_hashes.add(doc.content_hash)
             replaces = [d.doc_id for d in self.sql.find(source=doc.source) if d.doc_id != doc.doc_id]
             todo.append((path, prep, replaces))
 

@@ -97,6 +97,13 @@ def test_ingest_sample_then_noop_then_replace_then_remove(settings, fake_embeddi
     assert ingestor.sql.documents() == [] and ingestor.vectors.collection.count() == 0
 
 
+def test_same_text_twice_in_one_run_is_stored_once(settings, fake_embeddings, tmp_path):
+    for name in ("a.txt", "b.md"):
+        shutil.copy(SAMPLE, tmp_path / name)
+    report = Ingestor(settings, fake_embeddings).ingest([tmp_path / "a.txt", tmp_path / "b.md"])
+    assert len(report.added) == 1 and report.unchanged == [str(tmp_path / "b.md")]
+
+
 def test_folder_with_bad_files_ingests_the_good_ones(settings, fake_embeddings, tmp_path):
     folder = tmp_path / "in"
     (folder / "sub").mkdir(parents=True)
