@@ -141,7 +141,11 @@ def has_unit(text: str, units: tuple[str, ...]) -> bool:
 def _fragment(sentence: str, groups: list[list[str]]) -> str:
     """The clauses of `sentence` that carry the matched terms and their figures."""
     clauses = [m.group(0) for m in CLAUSE.finditer(sentence)]
-    counts = [sum(any(a.lower() in c.lower() for a in alts) for alts in groups) for c in clauses]
+    counts = [
+        sum(max((1.0 if a == alts[0] else 0.9) for a in alts if a.lower() in c.lower()) if any(
+            a.lower() in c.lower() for a in alts) else 0.0 for alts in groups)
+        for c in clauses
+    ]
     if not any(counts):
         return sentence
     first = last = counts.index(max(counts))

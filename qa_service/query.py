@@ -90,8 +90,9 @@ def analyse(question: str, history: list[dict] | None = None) -> Question:
     consumed = lexical
     # Longest alias first, across groups: "居民消费价格" must not be read as "消费".
     for alias, group in sorted(((a, g) for g in CONCEPTS for a in g), key=lambda p: -len(p[0])):
-        if group not in concepts and alias.lower() in consumed.lower():
-            concepts.append(group)
+        if group[0] not in {c[0] for c in concepts} and alias.lower() in consumed.lower():
+            # the asker's own word first: "经济总量" asks for the total, not the growth rate
+            concepts.append([alias, *(a for a in group if a != alias)] if alias != group[0] else group)
             consumed = re.sub(re.escape(alias), " ", consumed, flags=re.I)
 
     terms: list[str] = []

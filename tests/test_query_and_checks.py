@@ -13,11 +13,12 @@ def test_relative_years_resolve_against_the_report_date():
 
 
 def test_synonyms_and_english_terms_map_to_concepts():
-    assert analyse("外贸怎么样")  .concepts[0][0] == "进出口总额"
-    assert analyse("研发强度多少？").concepts[0][0] == "研发投入强度"
+    assert "进出口总额" in analyse("外贸怎么样").concepts[0]
+    assert "研发投入强度" in analyse("研发强度多少？").concepts[0]
     q = analyse("How many new urban jobs were created in 2023?")
-    assert q.lang == "en" and q.concepts[0][0] == "城镇新增就业" and q.years == [2023]
+    assert q.lang == "en" and "城镇新增就业" in q.concepts[0] and q.years == [2023]
     assert analyse("2023年居民消费价格涨幅").concepts[0][0] == "居民消费价格"
+    assert analyse("经济总量是多少").concepts[0][0] == "经济总量"  # the asker's word leads
 
 
 def test_follow_up_takes_the_subject_of_the_previous_question():
