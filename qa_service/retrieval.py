@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -11,7 +12,6 @@ from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document as LCDocument
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
-from rank_bm25 import BM25Okapi
 
 from planqa.records import Chunk
 from planqa.stores import SqlStore, VectorIndex
@@ -28,18 +28,59 @@ class Hit:
     lexical_rank: int | None = None
 
 
+class SparseBM25:
+    """Okapi BM25 with rank_bm25's exact formula (k1=1.5, b=0.75, negative idf floored at 0.25 × mean idf),
+    precomputed as a sparse term × chunk matrix.
+
+    rank_bm25 scores a query with a Python loop over every chunk for every token: 240 ms for 15k chunks
+    here. Summing precomputed rows takes about a millisecond, so the corpus can grow.
+    """
+
+    def __init__(self, corpus: list[list[str]], k1: float = 1.5, b: float = 0.75, epsilon: float = 0.25) -> None:
+        from scipy.sparse import csr_matrix
+
+        self.n_docs = len(corpus)
+        lengths = np.array([len(doc) for doc in corpus], dtype=np.float64)
+        avgdl = lengths.mean() if len(lengths) else 0.0
+        self.vocab: dict[str, int] = {}
+        rows, cols, freqs = [], [], []
+        for j, doc in enumerate(corpus):
+            for token, count in Counter(doc).items():
+                rows.append(self.vocab.setdefault(token, len(self.vocab)))
+                cols.append(j)
+                freqs.append(count)
+        rows_a, cols_a, f = np.array(rows), np.array(cols), np.array(freqs, dtype=np.float64)
+        df = np.bincount(rows_a, minlength=len(self.vocab)).astype(np.float64)
+        idf = np.log((self.n_docs - df + 0.5) / (df + 0.5))
+        floor = epsilon * idf.mean() if len(idf) else 0.0
+        idf = np.where(idf < 0, floor, idf)
+        self.idf = dict(zip(self.vocab, idf.tolist(), strict=True))
+        norm = k1 * (1 - b + b * lengths[cols_a] / avgdl) if len(cols_a) else np.zeros(0)
+        weights = idf[rows_a] * f * (k1 + 1) / (f + norm)
+        self.matrix = csr_matrix((weights, (rows_a, cols_a)), shape=(len(self.vocab), self.n_docs))
+
+    def get_scores(self, tokens: list[str]) -> np.ndarray:
+        ids = [self.vocab[t] for t in tokens if t in self.vocab]
+        if not ids:
+            return np.zeros(self.n_docs)
+        # rank_bm25 adds a token's score once per occurrence in the query; so does summing its row per id
+        return np.asarray(self.matrix[ids].sum(axis=0)).ravel()
+
+
 class LexicalIndex:
     """BM25 over the tokens ingestion stored with each chunk: rebuilt from SQL in seconds, never re-ingested."""
 
     def __init__(self, rows: list[tuple[Chunk, str]]) -> None:
         self.chunks = [c for c, _ in rows]
         self.position = {c.chunk_id: i for i, c in enumerate(self.chunks)}
-        self.doc_of = np.array([c.doc_id for c in self.chunks], dtype=object)
         self.by_doc: dict[str, list[Chunk]] = {}
-        for c in self.chunks:
+        rows_of: dict[str, list[int]] = {}
+        for i, c in enumerate(self.chunks):
             self.by_doc.setdefault(c.doc_id, []).append(c)
+            rows_of.setdefault(c.doc_id, []).append(i)
+        self._rows_of = {d: np.array(r) for d, r in rows_of.items()}
         corpus = [t.split() for _, t in rows]
-        self.bm25 = BM25Okapi(corpus) if corpus else None
+        self.bm25 = SparseBM25(corpus) if corpus else None
         self._max_idf = max(self.bm25.idf.values(), default=0.0) if self.bm25 else 0.0
 
     def rarity(self, term: str) -> float:
@@ -56,9 +97,14 @@ class LexicalIndex:
             return []
         scores = self.bm25.get_scores(tokens)
         if doc_ids is not None:
-            mask = np.isin(self.doc_of, list(doc_ids))
-            scores = np.where(mask, scores, -np.inf)
-        top = np.argsort(-scores)[:k]
+            keep = [self._rows_of[d] for d in doc_ids if d in self._rows_of]
+            masked = np.full_like(scores, -np.inf)
+            if keep:
+                index = np.concatenate(keep)
+                masked[index] = scores[index]
+            scores = masked
+        top = np.argpartition(-scores, min(k, len(scores) - 1))[:k] if len(scores) > k else np.arange(len(scores))
+        top = top[np.argsort(-scores[top])]
         return [(int(i), float(scores[i])) for i in top if np.isfinite(scores[i]) and scores[i] > 0]
 
 
