@@ -46,7 +46,7 @@ def main() -> None:
     shutil.rmtree(copies, ignore_errors=True)
     copies.mkdir(parents=True)
     base = [p for p in discover([Path(b) for b in args.base]) if p.suffix in (".txt", ".md")]
-    settings = Settings(data_dir=work / "data")
+    settings = Settings(data_dir=work / "data", model_cache_dir=work / "models")  # the model is not the store
     questions = load_gold(Path(args.gold))
     made = 0
     print("factor | docs | chunks | ingest s | chunks/s | store MB | ask p50 ms | ask p95 ms | RSS MB")
