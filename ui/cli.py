@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -16,7 +15,9 @@ def cmd_ui(args: argparse.Namespace) -> int:
     command = [sys.executable, "-m", "streamlit", "run", str(app), "--server.headless", "true",
                "--browser.gatherUsageStats", "false", "--client.toolbarMode", "minimal", "--server.port", str(args.port),
                "--server.address", args.host]
-    return subprocess.call(command)
+    # Become streamlit rather than wait on it, so stopping `planqa ui` stops the server too.
+    os.execv(sys.executable, command)
+    return 0  # not reached
 
 
 def register(sub: argparse._SubParsersAction) -> None:
