@@ -49,29 +49,35 @@ class Ingestor:
         self.settings = settings
         self.sql = sql or SqlStore(settings.sqlalchemy_url)
         self.vectors = vectors or VectorIndex(settings, embeddings)
-        self.embed_seconds = 0.0
+        self._embeddings = self.vectors.store.embeddings
         self._wrap_embedding_timer()
 
     def _wrap_embedding_timer(self) -> None:
-        embeddings = self.vectors.store.embeddings
+        """Count seconds spent inside the model on the (shared) embeddings object, once per object."""
+        embeddings = self._embeddings
         inner = embeddings.embed_documents
+        if getattr(inner, "_planqa_timed", False):
+            return
 
         def timed(texts: list[str]) -> list[list[float]]:
             began = time.perf_counter()
             try:
                 return inner(texts)
             finally:
-                self.embed_seconds += time.perf_counter() - began
+                total = getattr(embeddings, "planqa_embed_seconds", 0.0)
+                object.__setattr__(embeddings, "planqa_embed_seconds", total + time.perf_counter() - began)
 
-        if not getattr(inner, "_planqa_timed", False):
-            timed._planqa_timed = True  # type: ignore[attr-defined]
-            object.__setattr__(embeddings, "embed_documents", timed)
+        timed._planqa_timed = True  # type: ignore[attr-defined]
+        object.__setattr__(embeddings, "embed_documents", timed)
+
+    def _model_seconds(self) -> float:
+        return getattr(self._embeddings, "planqa_embed_seconds", 0.0)
 
     def ingest(self, paths: list[Path], progress: Progress | None = None) -> IngestReport:
         progress = progress or Progress()
         report = IngestReport()
         began = time.perf_counter()
-        self.embed_seconds = 0.0
+        model_began = self._model_seconds()
         self.collect_orphans()
         files = discover(paths)
         prepared: list[tuple[Path, PreparedDocument]] = []
@@ -118,7 +124,7 @@ class Ingestor:
             report.facts += len(prep.facts)
         progress.stop()
         report.seconds = time.perf_counter() - began
-        report.embed_seconds = self.embed_seconds
+        report.embed_seconds = self._model_seconds() - model_began
         return report
 
     def _store(self, prep: PreparedDocument, replaces: list[str], advance: Callable[[int], None]) -> None:

@@ -134,3 +134,13 @@ def test_crash_before_commit_leaves_previous_state(settings, fake_embeddings, tm
     assert ingestor.collect_orphans() == 1  # vectors written before the crash are collected
     assert ingestor.vectors.doc_ids() == ingestor.sql.doc_ids()
     assert ingestor.ingest([other]).added
+
+
+def test_report_counts_time_inside_the_model_for_each_ingestor(settings, fake_embeddings, tmp_path):
+    first = Ingestor(settings, fake_embeddings)
+    assert first.ingest([SAMPLE]).embed_seconds > 0
+    other = tmp_path / "other.txt"
+    other.write_text(SAMPLE.read_text(encoding="utf-8").replace("天元区", "芦淞区"), encoding="utf-8")
+    second = Ingestor(settings, fake_embeddings, sql=first.sql, vectors=first.vectors)
+    report = second.ingest([other])
+    assert report.added and 0 < report.embed_seconds <= report.seconds
