@@ -43,8 +43,8 @@ def cmd_eval_run(args: argparse.Namespace) -> int:
     o = summary["overall"]
     print(f"questions: {o['n']}")
     for name, m in [("PlanQA", o), *baselines.items()]:
-        parts = [f"{k} {m[k]:.3f}" for k in ("answer_correct", "evidence_hit@1", "evidence_hit@5", "citation_support",
-                                              "not_found_recall") if m.get(k) is not None]
+        parts = [f"{k} {m[k]:.3f}" for k in ("answer_correct", "wrong", "missed", "evidence_hit@1", "evidence_hit@5",
+                                              "citation_support", "not_found_recall") if m.get(k) is not None]
         print(f"  {name:<16} " + "  ".join(parts))
     print(f"  latency p50 {o['latency_p50_ms']:.0f} ms, p95 {o['latency_p95_ms']:.0f} ms")
     print(f"report: {Path(args.report) / 'report.html'}")
@@ -52,6 +52,8 @@ def cmd_eval_run(args: argparse.Namespace) -> int:
              ("citation_support", args.min_support), ("not_found_recall", args.min_not_found)]
     failed = [f"{name} {o[name]:.3f} < {floor}" for name, floor in gates
               if floor is not None and o.get(name) is not None and o[name] < floor]
+    if args.max_wrong is not None and o["wrong"] > args.max_wrong:
+        failed.append(f"wrong {o['wrong']:.3f} > {args.max_wrong}")
     for line in failed:
         print(f"BELOW THRESHOLD: {line}", file=sys.stderr)
     return 1 if failed else 0
@@ -85,6 +87,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     r.add_argument("--min-evidence", type=float, help="fail below this evidence hit@5")
     r.add_argument("--min-support", type=float, help="fail below this citation support")
     r.add_argument("--min-not-found", type=float, help="fail below this not-found recall")
+    r.add_argument("--max-wrong", type=float,
+                   help="fail above this share of wrong answers (answered, but wrong: worse than a miss)")
     r.set_defaults(func=cmd_eval_run)
     f = eval_sub.add_parser("from-feedback", help="turn UI thumbs up/down into a gold-set draft for review")
     f.add_argument("--feedback", help="feedback.jsonl (default: the data dir's)")

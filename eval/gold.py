@@ -40,13 +40,32 @@ def squash(text: str) -> str:
     return _WS.sub("", text or "")
 
 
+def contains_whole(text: str, wanted: str) -> bool:
+    """`wanted` occurs in `text`, and a figure only as a whole figure: "6%" is not in "-6.6%" or "16%"."""
+    if not wanted:
+        return False
+    before = r"(?<![\d.\-−+])" if wanted[0].isdigit() else ""
+    after = r"(?!\.?\d)" if wanted[-1].isdigit() else ""
+    return re.search(before + re.escape(wanted) + after, text) is not None
+
+
 def answer_correct(item: GoldItem, answer: str, found: bool) -> bool:
     if not item.found:
         return not found
     if not found:
         return False
     flat = squash(answer)
-    return all(any(squash(alt) in flat for alt in group) for group in item.answer_all)
+    return all(any(contains_whole(flat, squash(alt)) for alt in group) for group in item.answer_all)
+
+
+def outcome(item: GoldItem, answer: str, found: bool) -> str:
+    """"correct", "missed" (said not found, or refused an answerable question) or "wrong" (answered, but wrong).
+
+    A wrong answer with a confident citation is the worst failure, so it is counted apart from a miss.
+    """
+    if answer_correct(item, answer, found):
+        return "correct"
+    return "wrong" if found else "missed"
 
 
 def evidence_rank(item: GoldItem, citations: list[dict]) -> int | None:

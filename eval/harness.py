@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from eval.gold import GoldItem, answer_correct, citation_support, evidence_rank
+from eval.gold import GoldItem, citation_support, evidence_rank, outcome
 
 Asker = Callable[[GoldItem], dict[str, Any]]
 
@@ -42,7 +42,8 @@ def run(items: list[GoldItem], ask: Asker) -> list[dict[str, Any]]:
                 "id": item.id, "kind": item.kind, "lang": item.lang, "question": item.question,
                 "expected_found": item.found, "found": response.get("found", False),
                 "answer": response.get("answer", ""), "expected": item.answer_all, "evidence": item.evidence_any,
-                "correct": answer_correct(item, response.get("answer", ""), response.get("found", False)),
+                "outcome": (verdict := outcome(item, response.get("answer", ""), response.get("found", False))),
+                "correct": verdict == "correct",
                 "evidence_rank": rank, "support": citation_support(response.get("answer", ""), cites),
                 "citations": [c.get("text", "") for c in cites], "latency_ms": round(latency, 1),
             }
@@ -59,6 +60,8 @@ def metrics(results: list[dict[str, Any]]) -> dict[str, Any]:
         out = {
             "n": len(rows),
             "answer_correct": _share(r["correct"] for r in rows),
+            "wrong": _share(r["outcome"] == "wrong" for r in rows),
+            "missed": _share(r["outcome"] == "missed" for r in rows),
             "citation_support": statistics.fmean(r["support"] for r in rows) if rows else 0.0,
             "found_accuracy": _share(r["found"] == r["expected_found"] for r in rows),
             "not_found_recall": _share(not r["found"] for r in negatives) if negatives else None,

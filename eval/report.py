@@ -77,14 +77,15 @@ def _markdown(results, summary, baselines, title) -> str:
         )
     lines += ["", f"Questions: {o['n']}. Baselines give no answer; they are compared on evidence hit@k.", "", "![chart](chart.png)", ""]
     for group in ("by_kind", "by_lang"):
-        lines += [f"## {group.replace('_', ' ')}", "", "| | n | answer correct | hit@1 | not-found recall |", "|---|---|---|---|---|"]
+        lines += [f"## {group.replace('_', ' ')}", "", "| | n | answer correct | wrong | missed | hit@1 | not-found recall |", "|---|---|---|---|---|---|---|"]
         for key, b in summary[group].items():
-            lines.append(f"| {key} | {b['n']} | {_fmt(b['answer_correct'])} | {_fmt(b['evidence_hit@1'])} | {_fmt(b['not_found_recall'])} |")
+            lines.append(f"| {key} | {b['n']} | {_fmt(b['answer_correct'])} | {_fmt(b['wrong'])} | {_fmt(b['missed'])} | "
+                         f"{_fmt(b['evidence_hit@1'])} | {_fmt(b['not_found_recall'])} |")
         lines.append("")
     failed = [r for r in results if not r["correct"] or (r["expected_found"] and r["evidence_rank"] is None)]
     lines += [f"## Failed questions ({len(failed)})", ""]
     for r in failed:
-        lines.append(f"- **{r['id']}** {r['question']}  \n  expected: {r['expected'] or 'not found'} / evidence {r['evidence']}  \n  got: {r['answer']}")
+        lines.append(f"- **{r['id']}** ({r.get('outcome', '')}) {r['question']}  \n  expected: {r['expected'] or 'not found'} / evidence {r['evidence']}  \n  got: {r['answer']}")
     return "\n".join(lines) + "\n"
 
 

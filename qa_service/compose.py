@@ -1,12 +1,93 @@
-"""Turn evidence into a short answer with [n] markers and the citations they point at."""
+"""Turn evidence into a short answer with [n] markers and the citations they point at (Chinese or English)."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from planqa.figures import parse_figure
 from planqa.records import Citation, Document
-from qa_service.evidence import RowEvidence, SentenceEvidence
+from qa_service.evidence import PLAN_WORDS, RowEvidence, SentenceEvidence
+from qa_service.query import Question
+from qa_service.vocabulary import vocabulary
 
 KIND_EN = {"plan": "plan", "actual": "estimated outcome", "target": "target"}
 QUALIFIER_EN = {"左右": "about ", "以上": "at least ", "以内": "at most ", "以下": "below "}
+FIGURE_TEXT = re.compile(r"[-−]?\d+(?:\.\d+)?\s*(?:%|‰|个百分点|倍|[万亿千]*[\u4e00-\u9fff]{0,2})(?:左右|以上|以内|以下)?")
+MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+
+
+@dataclass
+class PartAnswer:
+    """What one part of the question found: table cells and/or sentences, from one document."""
+
+    question: Question
+    rows: list[RowEvidence] = field(default_factory=list)
+    sentences: list[SentenceEvidence] = field(default_factory=list)
+    note: str = ""  # why nothing was found, for this part's "the report does not say"
+
+    @property
+    def found(self) -> bool:
+        return bool(self.rows or self.sentences)
+
+
+class Citations:
+    """The citations of one answer, numbered in order of first use."""
+
+    def __init__(self, documents: dict[str, Document]) -> None:
+        self.documents = documents
+        self.items: list[Citation] = []
+
+    def cite(self, doc_id: str, text: str, start: int, end: int, section: str, score: float) -> int:
+        for c in self.items:
+            if c.doc_id == doc_id and c.start == start and c.end == end:
+                return c.id
+        doc = self.documents[doc_id]
+        self.items.append(Citation(
+            id=len(self.items) + 1, doc_id=doc_id, title=doc.title, source=display_name(doc.source),
+            section=section, text=text, start=start, end=end, score=round(score, 4),
+        ))
+        return self.items[-1].id
+
+
+def display_name(source: str) -> str:
+    """A document's file name only: the server's folders are nobody's business."""
+    return Path(source).name if source else ""
+
+
+def escape_markdown(text: str) -> str:
+    """Document text is shown as text: "[12.8万吨](http://…)" must not become a link in a chat window."""
+    return MARKDOWN.sub(r"\\\1", text)
+
+
+def direction_of(name: str) -> str:
+    found = vocabulary().find_indicators(name)
+    return found[0][1].direction if found else "higher"
+
+
+def verdict(plan: float, actual: float, direction: str, lang: str, noun: str = "目标") -> str:
+    """Plan against outcome in words only (a verdict must add no figure), by the indicator's direction:
+    an unemployment rate under its ceiling is within the plan, not "below" it."""
+    en = "plan" if noun == "计划" else "target"
+    if direction == "none":
+        return ""
+    if direction in ("lower", "ceiling"):
+        met = actual <= plan
+        words = (f"控制在{noun}以内", f"within the {en}") if met else (f"高于{noun}", f"above the {en}")
+    else:
+        met = actual >= plan
+        words = (f"完成{noun}", f"met the {en}") if met else (f"低于{noun}", f"below the {en}")
+    return words[1] if lang == "en" else words[0]
+
+
+def _row_verdict(row: RowEvidence, lang: str) -> str:
+    for actual in (c for c in row.cells if c.kind == "actual" and c.value is not None):
+        plans = [c for c in row.cells if c.kind != "actual" and c.year == actual.year and c.value is not None]
+        if plans:
+            said = verdict(plans[0].value, actual.value, direction_of(row.indicator), lang, noun="计划")
+            return (f" ({said})" if lang == "en" else f"，{said}") if said else ""
+    return ""
 
 
 def _column_zh(column: str) -> str:
@@ -14,79 +95,108 @@ def _column_zh(column: str) -> str:
     return parts[0] + (f"（{'/'.join(parts[1:])}）" if len(parts) > 1 else "")
 
 
-def _cell_en(kind: str, year: int | None, scope: str, value_text: str, qualifier: str) -> str:
-    value = value_text
-    if qualifier in QUALIFIER_EN and value.endswith(qualifier):
-        value = QUALIFIER_EN[qualifier] + value[: -len(qualifier)]
+def _figure_en(value_text: str) -> str:
+    for qualifier, word in QUALIFIER_EN.items():
+        if value_text.endswith(qualifier):
+            return word + value_text[: -len(qualifier)]
+    return value_text
+
+
+def _cell_en(kind: str, year: int | None, scope: str, value_text: str) -> str:
     label = f"{year} {KIND_EN.get(kind, kind)}" if year else KIND_EN.get(kind, kind)
-    if scope:
-        label += f" ({scope})"
-    return f"{label}: {value}"
+    return f"{label}{f' ({scope})' if scope else ''}: {_figure_en(value_text)}"
 
 
-def _verdict(row: RowEvidence, lang: str) -> str:
-    """Plan against outcome for the same year, in words only (it must add no figure to the answer)."""
-    for actual in (c for c in row.cells if c.kind == "actual" and c.value is not None):
-        plans = [c for c in row.cells if c.kind != "actual" and c.year == actual.year and c.value is not None]
-        if not plans:
-            continue
-        met = actual.value >= max(p.value for p in plans)
-        if lang == "en":
-            return " (met the plan)" if met else " (below the plan)"
-        return "，完成计划" if met else "，低于计划"
-    return ""
+def english_name(question: Question, fallback: str) -> str:
+    return question.indicators[0].en if question.indicators else fallback
+
+
+def _row_text(row: RowEvidence, n: int, lang: str) -> str:
+    if lang == "en":
+        cells = "; ".join(_cell_en(c.kind, c.year, c.scope, c.value_text) for c in row.cells)
+        found = vocabulary().find_indicators(row.indicator)
+        name = found[0][1].en if found else row.indicator
+        return f"{name} — {cells}{_row_verdict(row, lang)} [{n}]"
+    cells = "，".join(f"{_column_zh(c.column)}{c.value_text}" for c in row.cells)
+    return f"{row.indicator}：{cells}{_row_verdict(row, lang)}[{n}]"
+
+
+def _sentence_text(part: Question, ev: SentenceEvidence, n: int, lang: str) -> str:
+    if lang != "en":
+        return f"{escape_markdown(ev.fragment)}[{n}]"
+    figures = [_figure_en(m.group(0).strip()) for m in FIGURE_TEXT.finditer(ev.fragment) if not _is_year(m.group(0))]
+    planned = any(w in ev.text for w in PLAN_WORDS)
+    kind = {"plan": "target", "actual": "outcome"}.get(part.intent, "target" if planned else "outcome")
+    # "2023 outcome", never a bare "(2023)": the checker reads a bare year as a figure to be quoted
+    label = " ".join(f"{y} {kind}" for y in part.years) or kind
+    if part.indicators and figures:
+        return f"{part.indicators[0].en}{f' ({label})' if label else ''}: {', '.join(figures)} [{n}]"
+    return f"the report says “{escape_markdown(ev.fragment)}” [{n}]"
+
+
+def _is_year(text: str) -> bool:
+    return bool(re.fullmatch(r"(?:19|20)\d{2}\s*年?", text.strip()))
+
+
+def _missing(part: Question, lang: str) -> str:
+    if lang == "en":
+        return f"the report does not give {english_name(part, part.label)}" + (
+            f" for {'/'.join(str(y) for y in part.years)}" if part.years else "")
+    years = "、".join(f"{y}年" for y in part.years)
+    return f"报告没有给出{years}{part.label}{'的目标' if part.intent == 'plan' else ''}"
 
 
 def compose(
-    rows: list[RowEvidence],
-    sentences: list[SentenceEvidence],
-    documents: dict[str, Document],
-    lang: str,
-    name_documents: bool,
+    parts: list[PartAnswer], documents: dict[str, Document], lang: str, name_documents: bool
 ) -> tuple[str, list[Citation]]:
-    citations: list[Citation] = []
-    parts: list[str] = []
-
-    def cite(doc_id: str, text: str, start: int, end: int, section: str, score: float) -> int:
-        for c in citations:
-            if c.doc_id == doc_id and c.start == start and c.end == end:
-                return c.id
-        doc = documents[doc_id]
-        citation = Citation(
-            id=len(citations) + 1,
-            doc_id=doc_id,
-            title=doc.title,
-            source=doc.source,
-            section=section,
-            text=text,
-            start=start,
-            end=end,
-            score=round(score, 4),
-        )
-        citations.append(citation)
-        return citation.id
-
-    def prefix(doc_id: str) -> str:
-        if not name_documents:
-            return ""
-        doc = documents[doc_id]
-        return f"《{doc.title}》" + ("" if lang == "en" else "：")
-
-    for row in rows:
-        first = row.first
-        n = cite(first.doc_id, first.row_text, first.start, first.end, first.table_title, 1.0)
-        if lang == "en":
-            cells = "; ".join(_cell_en(c.kind, c.year, c.scope, c.value_text, c.qualifier) for c in row.cells)
-            parts.append(f"{prefix(first.doc_id)}{row.indicator} — {cells}{_verdict(row, lang)} [{n}]")
-        else:
-            cells = "，".join(f"{_column_zh(c.column)}{c.value_text}" for c in row.cells)
-            parts.append(f"{prefix(first.doc_id)}{row.indicator}：{cells}{_verdict(row, lang)}[{n}]")
-    for ev in sentences:
-        n = cite(ev.chunk.doc_id, ev.text, ev.start, ev.end, ev.chunk.section, ev.score)
-        parts.append(f"{prefix(ev.chunk.doc_id)}{ev.fragment}" + (f" [{n}]" if lang == "en" else f"[{n}]"))
+    """One clause per part, in the order asked; a part with no evidence says so instead of vanishing."""
+    cites = Citations(documents)
+    clauses: list[str] = []
+    for part in parts:
+        pieces = [_row_text(r, cites.cite(r.first.doc_id, r.first.row_text, r.first.start, r.first.end,
+                                          r.first.table_title, 1.0), lang) for r in part.rows]
+        for ev in part.sentences:
+            n = cites.cite(ev.chunk.doc_id, ev.text, ev.start, ev.end, ev.chunk.section, ev.score)
+            pieces.append(_sentence_text(part.question, ev, n, lang))
+        if not pieces:
+            clauses.append(_missing(part.question, lang))
+            continue
+        doc_id = part.rows[0].first.doc_id if part.rows else part.sentences[0].chunk.doc_id
+        prefix = _prefix(documents[doc_id], lang) if name_documents else ""
+        clauses.append(prefix + ("; " if lang == "en" else "；").join(pieces))
+    clauses += _comparison(parts, lang)
     if lang == "en":
-        return "According to the report: " + "; ".join(parts) + ".", citations
-    return "根据报告：" + "；".join(parts) + "。", citations
+        return "According to the report: " + "; ".join(clauses) + ".", cites.items
+    return "根据报告：" + "；".join(clauses) + "。", cites.items
+
+
+def _prefix(doc: Document, lang: str) -> str:
+    return f"{doc.title}: " if lang == "en" else f"《{doc.title}》："
+
+
+def _comparison(parts: list[PartAnswer], lang: str) -> list[str]:
+    """"目标…实际…": the outcome against the target, when both were found for the same indicator."""
+    plans = [p for p in parts if p.question.intent == "plan" and p.sentences and p.question.indicators]
+    actuals = [p for p in parts if p.question.intent == "actual" and p.sentences and p.question.indicators]
+    for plan in plans:
+        for actual in actuals:
+            ind = plan.question.indicators[0]
+            if actual.question.indicators[0] is not ind:
+                continue
+            p_val, a_val = _first_value(plan.sentences[0].fragment), _first_value(actual.sentences[0].fragment)
+            if p_val is None or a_val is None:
+                continue
+            said = verdict(p_val, a_val, ind.direction, lang)
+            if said:
+                return [f"the outcome {said}" if lang == "en" else f"实际{said}"]
+    return []
+
+
+def _first_value(fragment: str) -> float | None:
+    for m in FIGURE_TEXT.finditer(fragment):
+        if not _is_year(m.group(0)):
+            return parse_figure(m.group(0)).value
+    return None
 
 
 def not_found_message(lang: str, what: str) -> str:

@@ -1,28 +1,28 @@
-"""What a question asks: terms, indicator concepts, years (explicit and relative), intent, language."""
+"""What a question asks: its kind, its parts, terms, indicators, years (explicit and relative), intent, language."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from planqa.text import words
-from qa_service.lexicon import (
-    ACTUAL_CUES,
-    CONCEPTS,
-    EN_STOPWORDS,
-    ENGLISH,
-    PLAN_CUES,
-    REVIEW_CUES,
-    STOPWORDS,
-)
+from qa_service.vocabulary import Indicator, vocabulary
 
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 RELATIVE = {"前年": -2, "去年": -1, "上年": -1, "上一年": -1, "今年": 0, "本年": 0, "当年": 0, "明年": 1}
 RELATIVE_EN = {"last year": -1, "this year": 0, "next year": 1, "previous year": -1}
+RELATIVE_WORDS = re.compile(r"(?:19|20)\d{2}\s*年?|前年|去年|上一?年|今年|本年|当年|明年")
+PLAN_ACTUAL_WORDS = re.compile(r"计划|目标|预期|预计完成|实际")
 FOLLOW_UP = re.compile(r"^(?:那|那么|还有|另外|and|what about|how about)|呢[？?]?$", re.I)
-UNIT_ASKED = {"多少亿元": ("亿元", "万元"), "多少万元": ("万元", "亿元"), "几亿元": ("亿元", "万元"), "多少亿": ("亿",), "多少钱": ("元",)}
-# "多少所 / 几家 / 多少人": the measure word says what kind of figure answers the question.
-MEASURE_ASKED = re.compile(r"(?:多少|几)(万|亿)?([个家人户所座台亩吨项件名次套栋天条辆位处片批场期届])")
+# "多少亿元 / 几家 / 多少人 / 多少美元": the measure word says what kind of figure answers the question.
+MEASURE_ASKED = re.compile(
+    r"(?:多少|几)(万|亿|万亿)?(美元|元|个百分点|[个家人户所座台亩吨项件名次套栋天条辆位处片批场期届])"
+)
+RATE_ASKED = re.compile(
+    r"(?:增长|增速|增幅|涨幅|下降|降低|提高|比重|占比|比例)(?:了|率)?(?:是|为)?(?:多少|几)|百分之几|多少个百分点|percent|rate"
+)
+CLAUSE_SPLIT = re.compile(r"[？?；;]+|(?<=[吗呢])[，,]")
+KINDS = ("metadata", "aggregate", "comparison", "descriptive", "figure")
 
 
 @dataclass
@@ -32,17 +32,28 @@ class Question:
     lang: str
     lexical: str  # Chinese-facing text for BM25 (English terms translated)
     terms: list[str] = field(default_factory=list)
-    concepts: list[list[str]] = field(default_factory=list)
+    concepts: list[list[str]] = field(default_factory=list)  # per indicator: the asker's words, then its forms
+    indicators: list[Indicator] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
     relative: list[int] = field(default_factory=list)
     intent: str = "any"  # plan | actual | review | any
     units: tuple[str, ...] = ()
+    wants_rate: bool = False
+    kind: str = "figure"  # metadata | aggregate | comparison | descriptive | figure
+    parts: list[Question] = field(default_factory=list)  # one per thing asked; [self] when only one
 
     def resolved_years(self, report_year: int | None) -> list[int]:
         years = list(self.years)
         if report_year:
             years += [report_year + r for r in self.relative]
         return sorted(set(years))
+
+    @property
+    def label(self) -> str:
+        """A short name of what this part asks, for "the report does not say X"."""
+        if self.indicators:
+            return self.concepts[0][0]
+        return "、".join(self.terms[:3]) or self.text
 
 
 def is_english(text: str) -> bool:
@@ -51,93 +62,131 @@ def is_english(text: str) -> bool:
     return letters > 3 * max(cjk, 1)
 
 
-def _translate(text: str) -> str:
-    lower = text.lower()
-    found: list[str] = []
-    for phrase in sorted(ENGLISH, key=len, reverse=True):
-        if re.search(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", lower):
-            found.append(ENGLISH[phrase])
-            lower = lower.replace(phrase, " ")
-    return " ".join(found)
-
-
 def resolve_follow_up(question: str, history: list[dict] | None) -> str:
     """'那2024年呢？' after a question about 进出口 becomes that question with 2024 as its year."""
     previous = [t["content"] for t in (history or []) if t.get("role") == "user" and t.get("content", "").strip()]
     if not previous:
         return question
     probe = analyse(question, None)
-    if probe.concepts or (len(probe.terms) >= 2 and not FOLLOW_UP.search(question.strip())):
+    if probe.indicators or (len(probe.terms) >= 2 and not FOLLOW_UP.search(question.strip())):
         return question
     last = previous[-1]
     new_years = YEAR.findall(question)
     rel = [w for w in RELATIVE if w in question]
     if new_years or rel:
         replacement = f"{new_years[0]}年" if new_years else rel[0]
-        stripped = re.sub(r"(?:19|20)\d{2}\s*年?|前年|去年|上年|今年|本年|明年", "", last)
-        last = replacement + stripped
-    extra = re.sub(r"^(?:那么|那|还有|另外)|呢|[？?。]|(?:19|20)\d{2}\s*年?|前年|去年|上年|今年|本年|明年", "", question)
+        # another year: the earlier question's plan/outcome words do not carry over ("今年计划多少？那去年呢？")
+        last = replacement + PLAN_ACTUAL_WORDS.sub("", RELATIVE_WORDS.sub("", last))
+    extra = re.sub(r"^(?:那么|那|还有|另外)|呢|[？?。]", "", RELATIVE_WORDS.sub("", question))
     return f"{last} {extra}".strip() if extra.strip() else last
 
 
 def analyse(question: str, history: list[dict] | None = None) -> Question:
     text = resolve_follow_up(question, history) if history else question
-    lang = "en" if is_english(question) else "zh"
-    lexical = text if lang == "zh" else f"{_translate(text)} {text}"
+    q = _analyse_one(question, text)
+    q.kind = _kind(q)
+    q.parts = _parts(q)
+    return q
+
+
+def _analyse_one(original: str, text: str) -> Question:
+    vocab = vocabulary()
+    lang = "en" if is_english(original) else "zh"
+    lexical = text if lang == "zh" else " ".join([*vocab.translate(text), text])
     lower = text.lower()
-
-    concepts: list[list[str]] = []
+    found = vocab.find_indicators(lexical)
+    concepts = [[used, *(f for f in ind.forms if f != used)] for used, ind in found]
+    indicators = [ind for _, ind in found]
     consumed = lexical
-    # Longest alias first, across groups: "居民消费价格" must not be read as "消费".
-    for alias, group in sorted(((a, g) for g in CONCEPTS for a in g), key=lambda p: -len(p[0])):
-        if group[0] not in {c[0] for c in concepts} and alias.lower() in consumed.lower():
-            # the asker's own word first: "经济总量" asks for the total, not the growth rate
-            concepts.append([alias, *(a for a in group if a != alias)] if alias != group[0] else group)
-            consumed = re.sub(re.escape(alias), " ", consumed, flags=re.I)
-
+    for used, _ in found:
+        consumed = consumed.replace(used, " ")
     terms: list[str] = []
-    for token in words(lexical):
+    for token in words(consumed):
         t = token.strip()
-        if not t or t in STOPWORDS or t.lower() in EN_STOPWORDS or YEAR.fullmatch(t) or t.isdigit():
+        if not t or t in vocab.stopwords or t.lower() in vocab.en_stopwords or YEAR.fullmatch(t) or t.isdigit():
             continue
-        if len(t) == 1 and not t.isascii():
-            continue  # a single character ("所", "家") matches everywhere
-        if t.isascii() and t.isalpha() and lang == "en":
-            continue  # English words were translated into Chinese terms above
+        if (len(t) == 1 and not t.isascii()) or (t.isascii() and lang == "en"):
+            continue  # a single character matches everywhere; English words were translated above
         if t not in terms:
             terms.append(t)
-
-    years = [int(y) for y in YEAR.findall(text)]
-    relative = [v for k, v in RELATIVE.items() if k in text] + [v for k, v in RELATIVE_EN.items() if k in lower]
-
-    is_review = any(c in lower for c in REVIEW_CUES)
-    is_plan = any(c in lower for c in PLAN_CUES)
-    is_actual = any(c in lower for c in ACTUAL_CUES)
-    if is_plan and not is_actual:
-        intent = "plan"
-    elif is_review or (is_plan and is_actual):
-        intent = "review"
-    elif is_actual:
-        intent = "actual"
-    else:
-        intent = "any"
-    units: tuple[str, ...] = ()
-    for cue, allowed in UNIT_ASKED.items():
-        if cue in text:
-            units = allowed
-            break
-    measure = MEASURE_ASKED.search(text)
-    if not units and measure:
-        units = (measure.group(2),)
+    years = sorted({int(y) for y in YEAR.findall(text)})
+    relative = sorted({v for k, v in RELATIVE.items() if k in text} | {v for k, v in RELATIVE_EN.items() if k in lower})
     return Question(
-        original=question,
-        text=text,
-        lang=lang,
-        lexical=lexical,
-        terms=terms,
-        concepts=concepts,
-        years=sorted(set(years)),
-        relative=sorted(set(relative)),
-        intent=intent,
-        units=units,
+        original=original, text=text, lang=lang, lexical=lexical, terms=terms, concepts=concepts,
+        indicators=indicators, years=years, relative=relative, intent=_intent(lower),
+        units=_units(text), wants_rate=bool(RATE_ASKED.search(lower)),
     )
+
+
+def _intent(lower: str) -> str:
+    vocab = vocabulary()
+    is_plan, is_actual = vocab.cue("plan", lower), vocab.cue("actual", lower)
+    if is_plan and not is_actual:
+        return "plan"
+    if vocab.cue("review", lower) or (is_plan and is_actual):
+        return "review"
+    return "actual" if is_actual else "any"
+
+
+def _units(text: str) -> tuple[str, ...]:
+    measure = MEASURE_ASKED.search(text)
+    if not measure:
+        return ()
+    scale, unit = measure.group(1) or "", measure.group(2)
+    if unit == "元" and scale:
+        return (scale + "元",) if scale != "万" else ("万元", "亿元")
+    return (unit,)
+
+
+def _kind(q: Question) -> str:
+    vocab, lower = vocabulary(), q.text.lower()
+    metadata_cues = ("metadata_presenter", "metadata_date", "metadata_meeting", "metadata_title")
+    if not q.indicators and any(vocab.cue(k, lower) for k in metadata_cues):
+        return "metadata"
+    asks_which = "哪些" in lower or "which" in lower
+    if not q.indicators and (vocab.cue("aggregate_all", lower) or asks_which and (
+        vocab.cue("aggregate_missed", lower) or vocab.cue("aggregate_met", lower))):
+        return "aggregate"
+    if q.indicators and (vocab.cue("comparison", lower) or (vocab.cue("plan", lower) and vocab.cue("actual", lower))):
+        return "comparison"
+    if not q.indicators and not q.units and not q.wants_rate and vocab.cue("descriptive", lower) and not (
+        vocab.cue("figure", lower)
+    ):
+        return "descriptive"
+    return "figure"
+
+
+def _parts(q: Question) -> list[Question]:
+    """One sub-question per thing asked: "固定资产投资和社零增长多少" asks two; "资金多少？增长多少？" asks two."""
+    if q.kind in ("metadata", "aggregate", "descriptive"):
+        return [q]
+    clauses = [c.strip(" ，,。") for c in CLAUSE_SPLIT.split(q.text) if c.strip(" ，,。")]
+    parts: list[Question] = []
+    subject: Question | None = None
+    for clause in clauses or [q.text]:
+        sub = _analyse_one(q.original, clause)
+        sub.years = sub.years or q.years
+        sub.relative = sub.relative or q.relative
+        if not sub.indicators and not sub.terms and subject is not None:
+            # "增长多少？" borrows the subject of the clause before it, and keeps its own measure
+            sub = replace(subject, text=f"{subject.text} {clause}", intent=_intent(clause.lower()) if sub.intent != "any"
+                          else subject.intent, units=sub.units, wants_rate=sub.wants_rate)
+        if not sub.indicators and not sub.terms:
+            continue
+        if len(sub.indicators) > 1:
+            parts += [_single(sub, i) for i in range(len(sub.indicators))]
+        else:
+            parts.append(sub)
+        subject = sub
+    if q.kind == "comparison" and len(parts) == 1 and parts[0].indicators:
+        # "目标完成了吗": the plan and the outcome of the same indicator, each from its own report
+        only = parts[0]
+        parts = [replace(only, intent="plan", kind="figure"), replace(only, intent="actual", kind="figure")]
+    for p in parts:
+        p.kind = "figure"
+        p.parts = []
+    return parts or [q]
+
+
+def _single(q: Question, index: int) -> Question:
+    return replace(q, concepts=[q.concepts[index]], indicators=[q.indicators[index]])

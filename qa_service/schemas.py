@@ -35,3 +35,7 @@ class AskResponse(BaseModel):
     timings_ms: dict[str, float] = Field(default_factory=dict)
     question: str = ""
     resolved_question: str = ""
+    kind: str = Field("", description="figure | descriptive | aggregate | comparison | metadata")
+    related: list[Citation] = Field(
+        default_factory=list, description="with found=false: the nearest passages, offered as related reading only"
+    )

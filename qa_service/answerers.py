@@ -1,0 +1,175 @@
+"""One answerer per kind of question. Each takes the stores' view, the question and its scope, and returns
+the evidence of one part: table cells and/or sentences from one document, or nothing."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from planqa.records import Chunk, IndicatorRow
+from qa_service.compose import PartAnswer, direction_of
+from qa_service.evidence import RowEvidence, SentenceEvidence, find_passages, find_rows, find_sentences
+from qa_service.query import Question
+from qa_service.retrieval import Hit
+from qa_service.vocabulary import vocabulary
+
+if TYPE_CHECKING:
+    from qa_service.pipeline import Scope, State
+
+DOC_TRIES = 2  # a part may fall back to the second-best report, never further
+HEAD_CHARS = 1500  # where a report states who presents it, where and when
+PRESENTER = re.compile(r"[^\n。]{0,30}(?:省长|市长|主席|总理|区长|县长|州长|盟长|旗长)[ \u3000]*[\u4e00-\u9fff][^\n。]{0,12}")
+MEETING = re.compile(r"[^\n。]{0,40}(?:人民代表大会|人大)[^\n。]{0,30}会议[^\n。]{0,30}")
+WEAK_SPREAD = 0.25  # further sentences must score within this of the best
+
+
+def report_year(state: State, doc_id: str) -> int | None:
+    doc = state.documents[doc_id]
+    return doc.report_date.year if doc.report_date else (max(doc.years) if doc.years else None)
+
+
+def ranked_documents(state: State, q: Question, sc: Scope, hits: list[Hit]) -> list[str]:
+    """Reports in the order they should answer `q`: retrieval weight, nudged by the years and the intent.
+
+    A report delivered in year R reviews R-1 and sets targets for R. Ties go to the doc_id, so the same
+    question on the same store always picks the same report.
+    """
+    if len(sc.doc_ids) == 1:
+        return list(sc.doc_ids)
+    weight: dict[str, float] = {}
+    for hit in hits:
+        weight[hit.chunk.doc_id] = weight.get(hit.chunk.doc_id, 0.0) + hit.score
+    if q.years:
+        year = q.years[-1]
+        for doc_id in weight:
+            ry = report_year(state, doc_id)
+            if ry is None:
+                continue
+            if (q.intent == "plan" and ry == year) or (q.intent != "plan" and ry == year + 1):
+                weight[doc_id] *= 3.0
+            elif ry not in (year, year + 1):
+                weight[doc_id] *= 0.3
+    return sorted(weight, key=lambda d: (-round(weight[d], 9), d))
+
+
+def _candidates(state: State, q: Question, doc_id: str, hits: list[Hit], k: int) -> list[Hit]:
+    """Retrieved chunks of the report, plus its other chunks that name what was asked: within one report a
+    scan is cheap, and a figure must not be missed for ranking ninth instead of eighth."""
+    ranked = [h for h in hits if h.chunk.doc_id == doc_id][:k]
+    seen = {h.chunk.chunk_id for h in ranked}
+    names = [a.lower() for c in q.concepts for a in c] or [t.lower() for t in q.terms if len(t) >= 2]
+    for chunk in state.search.lexical.by_doc.get(doc_id, []):
+        if chunk.chunk_id not in seen and any(n in chunk.text.lower() for n in names):
+            ranked.append(Hit(chunk, 0.0))
+    return ranked
+
+
+def figure(state: State, part: Question, sc: Scope, hits: list[Hit], k: int = 8) -> PartAnswer:
+    for doc_id in ranked_documents(state, part, sc, hits)[:DOC_TRIES]:
+        ry = report_year(state, doc_id)
+        if part.relative and not part.years and ry is None:
+            continue  # "去年" means nothing without the report's date
+        years = part.resolved_years(ry)
+        table = [r for r in state.indicators if r.doc_id == doc_id]
+        rows = find_rows(part, table, years)
+        sentences = find_sentences(part, _candidates(state, part, doc_id, hits, k), years, sc.ignore,
+                                   limit=2 if rows else 3, rarity=state.search.lexical.rarity)
+        sentences = _drop_weak(sentences, bool(rows))
+        if rows or sentences:
+            return PartAnswer(part, rows, sentences)
+    return PartAnswer(part, note="no evidence")
+
+
+def _drop_weak(sentences: list[SentenceEvidence], have_rows: bool) -> list[SentenceEvidence]:
+    if not sentences:
+        return sentences
+    kept = [s for s in sentences if s.score >= sentences[0].score - WEAK_SPREAD]
+    return [s for s in kept if s.coverage >= 0.99] if have_rows else kept
+
+
+def descriptive(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer:
+    for doc_id in ranked_documents(state, q, sc, hits)[:1]:
+        doc_hits = [h for h in hits if h.chunk.doc_id == doc_id]
+        found = find_passages(q, doc_hits, sc.ignore, rarity=state.search.lexical.rarity)
+        if q.years:
+            found = [s for s in found if _years_fit(s, q.resolved_years(report_year(state, doc_id)))]
+        if found:
+            return PartAnswer(q, sentences=found)
+    return PartAnswer(q, note="no passage")
+
+
+def _years_fit(ev: SentenceEvidence, years: list[int]) -> bool:
+    named = {int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", ev.text)} or set(ev.chunk.years)
+    return not named or bool(named & set(years)) or not years
+
+
+def metadata(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer:
+    """Who presented the report, at which meeting, when, and its title: from the report's opening lines."""
+    ranked = ranked_documents(state, q, sc, hits) or list(sc.doc_ids)
+    if not ranked:
+        return PartAnswer(q, note="no document")
+    doc = state.documents[ranked[0]]
+    head = doc.clean_text[:HEAD_CHARS]
+    vocab, lower = vocabulary(), q.text.lower()
+    patterns = []
+    if vocab.cue("metadata_presenter", lower):
+        patterns += [PRESENTER, MEETING]
+    if vocab.cue("metadata_date", lower) or vocab.cue("metadata_meeting", lower):
+        patterns += [MEETING]
+    chunk = Chunk(chunk_id=f"{doc.doc_id}:head", doc_id=doc.doc_id, ordinal=0, text=head, start=0, end=len(head))
+    found: list[SentenceEvidence] = []
+    for pattern in dict.fromkeys(patterns):
+        m = pattern.search(head)
+        if m and not any(f.start <= m.start() < f.end for f in found):
+            text = m.group(0).strip()
+            start = m.start() + m.group(0).find(text)
+            found.append(SentenceEvidence(chunk, text, start, start + len(text), text, 1.0, 1.0))
+    if vocab.cue("metadata_title", lower) and (pos := doc.clean_text.find(doc.title)) >= 0:
+        found.append(SentenceEvidence(chunk, doc.title, pos, pos + len(doc.title), doc.title, 1.0, 1.0))
+    return PartAnswer(q, sentences=found) if found else PartAnswer(q, note="no metadata")
+
+
+def aggregate(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer:
+    """Which indicators missed / met their plan, or all targets of a year: a query over the typed table rows.
+
+    A report with no indicator table answers from its prose instead (its sentence listing the targets)."""
+    ranked = ranked_documents(state, q, sc, hits)
+    if not ranked:
+        return PartAnswer(q, note="no document")
+    table = [r for r in state.indicators if r.doc_id == ranked[0]]
+    if not table:
+        return descriptive(state, q, sc, hits)
+    vocab, lower = vocabulary(), q.text.lower()
+    rows = _table(table)
+    if vocab.cue("aggregate_missed", lower) or vocab.cue("aggregate_met", lower):
+        want_met = not vocab.cue("aggregate_missed", lower)
+        picked = [r for r in (_judged(cells, q.years) for cells in rows) if r and r[1] == want_met]
+        return PartAnswer(q, rows=[r for r, _ in picked], note="" if picked else "none")
+    years = q.years or [max((c.year for c in table if c.kind != "actual" and c.year), default=0)]
+    targets = [RowEvidence(cells[0].indicator, plan) for cells in rows
+               if (plan := [c for c in cells if c.kind != "actual" and c.year in years and c.value_text])]
+    return PartAnswer(q, rows=targets)
+
+
+def _table(cells: list[IndicatorRow]) -> list[list[IndicatorRow]]:
+    by_row: dict[tuple[str, int], list[IndicatorRow]] = {}
+    for cell in cells:
+        by_row.setdefault((cell.doc_id, cell.start), []).append(cell)
+    return [by_row[key] for key in sorted(by_row)]
+
+
+def _judged(cells: list[IndicatorRow], years: list[int]) -> tuple[RowEvidence, bool] | None:
+    """(plan and outcome cells, whether the outcome met the plan) for the asked or latest year with both."""
+    actual_years = sorted({c.year for c in cells if c.kind == "actual" and c.value is not None and c.year})
+    for year in ([y for y in years if y in actual_years] or actual_years[-1:]):
+        actual = next(c for c in cells if c.kind == "actual" and c.year == year and c.value is not None)
+        plans = [c for c in cells if c.kind != "actual" and c.year == year and c.value is not None]
+        if not plans:
+            continue
+        direction = direction_of(cells[0].indicator)
+        if direction == "none":
+            return None
+        plan = plans[0].value
+        met = actual.value <= plan if direction in ("lower", "ceiling") else actual.value >= plan
+        return RowEvidence(cells[0].indicator, [plans[0], actual]), met
+    return None

@@ -1,0 +1,127 @@
+"""The steps of answering, each a function with typed input and output:
+analyse → scope → retrieve → select evidence → compose → verify. `QAService.ask` runs them in order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from langchain_core.embeddings import Embeddings
+
+from planqa.records import Citation, Document, IndicatorRow
+from qa_service import answerers
+from qa_service.citation_check import problems
+from qa_service.compose import Citations, PartAnswer, compose
+from qa_service.places import covers, mentions, places_named, region_aliases
+from qa_service.query import Question
+from qa_service.retrieval import Hit, HybridSearch
+from qa_service.schemas import Filters
+
+POOL = 40  # fused hits that decide the answering report: a report must not lose for ranking ninth
+RELATED = 3  # nearest passages offered with a "not found"
+
+
+@dataclass(frozen=True)
+class State:
+    """One consistent view of the stores for the whole of one question."""
+
+    documents: dict[str, Document]
+    indicators: list[IndicatorRow]
+    search: HybridSearch
+    embeddings: Embeddings
+
+
+@dataclass
+class Scope:
+    doc_ids: list[str]
+    places: list[str] = field(default_factory=list)
+    ignore: set[str] = field(default_factory=set)  # region words: they name the report, not the content
+    refusal: str = ""  # set when nothing can be in scope, with the reason
+
+
+@dataclass
+class Retrieved:
+    hits: list[Hit]
+
+
+@dataclass
+class Selection:
+    parts: list[PartAnswer]
+    related: list[Hit] = field(default_factory=list)
+
+    @property
+    def found(self) -> bool:
+        return any(p.found for p in self.parts)
+
+
+@dataclass
+class Composed:
+    answer: str
+    citations: list[Citation]
+
+
+def scope(state: State, q: Question, filters: Filters | None) -> Scope:
+    """The documents that may answer: the filters, then the places the question names."""
+    docs = sorted(state.documents.values(), key=lambda d: d.doc_id)
+    if filters and filters.doc_id:
+        docs = [d for d in docs if d.doc_id == filters.doc_id]
+    if filters and filters.region:
+        docs = [d for d in docs if d.region and (filters.region in d.region or d.region in filters.region)]
+    if filters and filters.year:
+        docs = [d for d in docs if filters.year in d.years or (d.report_date and d.report_date.year == filters.year)]
+    if not docs:
+        return Scope([], refusal="没有符合筛选条件的文档")
+    places = sorted(places_named(q.text))
+    ignore = set().union(*(region_aliases(d.region) for d in docs if d.region), places)
+    if not places:
+        return Scope([d.doc_id for d in docs], places, ignore)
+    by_metadata = [d for d in docs if any(covers(d, p) for p in places)]
+    if by_metadata:
+        return Scope([d.doc_id for d in by_metadata], places, ignore)
+    # A document with no region of its own may still be about the place: its text says so.
+    by_text = [d for d in docs if not d.region and all(mentions(d, p) for p in places)]
+    if by_text:
+        return Scope([d.doc_id for d in by_text], places, ignore)
+    filtered = bool(filters and (filters.doc_id or filters.region))
+    what = "、".join(places)
+    if filtered:
+        chosen = "、".join(sorted({d.region or d.title for d in docs}))
+        return Scope([], places, ignore, refusal=f"所选文档是{chosen}的，问题问的是{what}")
+    return Scope([], places, ignore, refusal=f"没有关于{what}的文档")
+
+
+def retrieve(state: State, q: Question, sc: Scope, top_k: int) -> Retrieved:
+    vector = state.embeddings.embed_query(q.text)
+    concept_words = [alias for c in q.concepts for alias in c[:3]]
+    lexical = " ".join([q.lexical, *concept_words])
+    hits = state.search.search(q.text, lexical, max(top_k, POOL), set(sc.doc_ids), query_vector=vector)
+    return Retrieved(hits)
+
+
+def select(state: State, q: Question, sc: Scope, got: Retrieved, year_filter: int | None) -> Selection:
+    """Evidence for every part of the question, each from the report that best answers that part."""
+    handler = {"metadata": answerers.metadata, "aggregate": answerers.aggregate,
+               "descriptive": answerers.descriptive}.get(q.kind)
+    if handler is not None:
+        parts = [handler(state, q, sc, got.hits)]
+    else:
+        parts = [answerers.figure(state, part, sc, got.hits, year_filter) for part in q.parts]
+    return Selection(parts, related=got.hits[:RELATED])
+
+
+def compose_answer(state: State, q: Question, sc: Scope, sel: Selection) -> Composed:
+    answer, citations = compose(sel.parts, state.documents, q.lang, name_documents=len(sc.doc_ids) > 1)
+    return Composed(answer, citations)
+
+
+def verify(state: State, composed: Composed) -> list[str]:
+    """Quotes exact, markers resolved, every figure quoted; anything else and the answer is withheld."""
+    return problems(composed.answer, composed.citations, lambda d: state.documents[d].clean_text)
+
+
+def related_citations(state: State, hits: list[Hit]) -> list[Citation]:
+    """The nearest passages, offered with a "not found" as related reading, never as an answer."""
+    cites = Citations(state.documents)
+    for hit in hits:
+        c = hit.chunk
+        cites.cite(c.doc_id, c.text, c.start, c.end, c.section, hit.score)
+    return cites.items

@@ -1,0 +1,81 @@
+"""Places a question names (provinces, countries, the district or city it opens with) and which documents
+cover them. A region counts from a document's metadata, or else from its text: a policy notice has no region
+field but names its city in every line."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+
+from planqa.records import Document
+from planqa.regions import PROVINCES, province_in, provinces_named
+from qa_service.vocabulary import DEFAULT_PATH
+
+REGION_SUFFIX = re.compile(r"(?:维吾尔自治区|壮族自治区|回族自治区|特别行政区|自治区|省|市|区|县)$")
+REGION_PART = re.compile(r"[\u4e00-\u9fff]+?(?:维吾尔自治区|壮族自治区|回族自治区|自治区|省|市|区|县|州)")
+# "芦淞区2023年…": a district or city the question opens with, right before a year.
+HEAD_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,6}?(?:市|区|县|州|盟|旗))(?=\s*(?:19|20)\d{2})")
+LOCAL_SUFFIX = ("市", "区", "县", "州", "盟", "旗")
+NOT_PLACES = ("全市", "全区", "全县", "全州", "本市", "本区", "城区", "园区", "社区", "辖区", "新区", "片区", "景区")
+
+
+def region_aliases(region: str) -> set[str]:
+    """'株洲市天元区' → {'株洲市天元区', '天元区', '天元', '株洲市', '株洲'}; '北京市' → {'北京市', '北京', 'beijing'}."""
+    from planqa.regions import ENGLISH
+
+    aliases = {region}
+    for part in REGION_PART.findall(region):
+        aliases.add(part)
+        short = REGION_SUFFIX.sub("", part)
+        if len(short) >= 2:
+            aliases.add(short)
+    short = REGION_SUFFIX.sub("", region)
+    if len(short) >= 2:
+        aliases.add(short)
+    province = province_in(region)
+    if province:
+        aliases.add(ENGLISH[province])
+        aliases.update(PROVINCES.get(province, ()))
+    return {a for a in aliases if a}
+
+
+@lru_cache(maxsize=1)
+def _countries() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    data = tomllib.loads(DEFAULT_PATH.read_text(encoding="utf-8")).get("places", {})
+    return tuple(data.get("countries", ())), tuple(data.get("countries_en", ()))
+
+
+def places_named(text: str) -> list[str]:
+    """Provinces (canonical names), countries, and a district or city the question opens with."""
+    named = sorted(provinces_named(text))
+    zh, en = _countries()
+    lower = f" {text.lower()} "
+    named += [c for c in zh if c in text]
+    named += [c for c in en if re.search(rf"(?<![a-z]){re.escape(c)}(?![a-z])", lower)]
+    head = HEAD_PLACE.match(text.strip())
+    local = [head.group(1)] if head else []
+    local += [w for w, flag in _pos(text) if flag == "ns" and len(w) >= 3 and w.endswith(LOCAL_SUFFIX)]
+    for place in local:
+        if place not in NOT_PLACES and not any(place in n or n in place for n in named):
+            named.append(place)
+    return named
+
+
+def _pos(text: str) -> list[tuple[str, str]]:
+    """jieba's part-of-speech tags: "ns" marks the place names its dictionary knows (株洲市, 石家庄市)."""
+    import jieba.posseg
+
+    return [(p.word, p.flag) for p in jieba.posseg.cut(text)]
+
+
+def covers(doc: Document, place: str) -> bool:
+    """The document is about `place` by its metadata (region or title)."""
+    if doc.region and (place in doc.region or any(a == place for a in region_aliases(doc.region))):
+        return True
+    return place in doc.title
+
+
+def mentions(doc: Document, place: str) -> bool:
+    short = REGION_SUFFIX.sub("", place) if len(REGION_SUFFIX.sub("", place)) >= 2 else place
+    return short in doc.clean_text or place.lower() in doc.clean_text.lower()
