@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 from pydantic import BaseModel, Field
@@ -37,7 +38,8 @@ def load_gold(path: Path) -> list[GoldItem]:
 
 
 def squash(text: str) -> str:
-    return _WS.sub("", text or "")
+    """Whitespace dropped and width folded (NFKC): "7％" in a report is the gold's "7%"."""
+    return _WS.sub("", unicodedata.normalize("NFKC", text or ""))
 
 
 def contains_whole(text: str, wanted: str) -> bool:

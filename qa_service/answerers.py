@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 DOC_TRIES = 2  # a part may fall back to the second-best report, never further
 HEAD_CHARS = 1500  # where a report states who presents it, where and when
-PRESENTER = re.compile(r"[^\n。]{0,30}(?:省长|市长|主席|总理|区长|县长|州长|盟长|旗长)[ \u3000]*[\u4e00-\u9fff][^\n。]{0,12}")
+# "上海市市长 龚 正", "国务院总理 李强", "株洲市天元区发展和改革局局长 周高林": an office, then a name
+PRESENTER = re.compile(r"[^\n。，]{0,30}(?:长|主席|总理|主任|书记)[ \u3000]+[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,3}")
 MEETING = re.compile(r"[^\n。]{0,40}(?:人民代表大会|人大)[^\n。]{0,30}会议[^\n。]{0,30}")
 WEAK_SPREAD = 0.25  # further sentences must score within this of the best
 

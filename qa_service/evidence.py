@@ -24,7 +24,8 @@ MIN_PASSAGE_COVERAGE = 0.6  # the same for a descriptive answer, which has no fi
 RARE_WEIGHT = 1.8  # a question word this rare (in almost no chunk) must be in the quote...
 UNSEEN_WEIGHT = 2.0  # ...but a word in no chunk at all cannot be: it only lowers the coverage
 PASSAGE_POOL = 8  # descriptive answers come from the best-ranked chunks only
-PASSAGE_SPREAD = 0.15  # further sentences join the best one only when nearly as good
+PASSAGE_SPREAD = 0.15
+LONG_SENTENCE = 120  # a longer sentence is shown by its clauses that hold the question's terms  # further sentences join the best one only when nearly as good
 # Sentence score weights (coverage is the base, in 0..1).
 CONCEPT_WEIGHT = 2.0
 QUALITY_WEIGHT = 0.5
@@ -149,6 +150,8 @@ def find_sentences(
         if years and not (_sentence_years(text, hit.chunk) & set(years)):
             continue
         fragment = _fragment(text, [alts for alts, _ in groups])
+        if q.wants_rate and not RATE.search(fragment):
+            fragment = _extend_to_rate(text, fragment)
         if (q.units and not has_unit(fragment, q.units)) or (q.wants_rate and not RATE.search(fragment)):
             continue
         if not _kind_fits(q, text, fragment):
@@ -190,12 +193,29 @@ def find_passages(
         if coverage < MIN_PASSAGE_COVERAGE or missing_rare > 0 or not _names_all(q, text) or len(text) < 8:
             continue
         score = coverage + RETRIEVAL_WEIGHT * hit.score - RANK_PENALTY * rank
-        found.append(SentenceEvidence(hit.chunk, text, s_start, s_start + len(text), text, coverage, score, matched))
+        shown = text if len(text) <= LONG_SENTENCE else _fragment(text, [alts for alts, _ in groups])
+        found.append(SentenceEvidence(hit.chunk, text, s_start, s_start + len(text), shown.rstrip("。；;"),
+                                      coverage, score, matched))
     found.sort(key=lambda e: (-e.score, e.chunk.doc_id, e.start))
     if not found:
         return []
     best = found[0].score
     return [e for e in found if e.score >= best - PASSAGE_SPREAD][:limit]
+
+
+def _extend_to_rate(sentence: str, fragment: str, most: int = 2) -> str:
+    """"资金27.9亿元，增长24.5%": a growth question takes the next clause or two when they hold the rate."""
+    at = sentence.find(fragment)
+    if at < 0:
+        return fragment
+    end = at + len(fragment)
+    for n, clause in enumerate(CLAUSE.finditer(sentence, end), start=1):
+        extended = sentence[at : clause.end()].rstrip("，,；;：:。")
+        if RATE.search(extended):
+            return extended
+        if n >= most:
+            break
+    return fragment
 
 
 def has_unit(text: str, units: tuple[str, ...]) -> bool:

@@ -22,6 +22,8 @@ RATE_ASKED = re.compile(
     r"(?:增长|增速|增幅|涨幅|下降|降低|提高|比重|占比|比例)(?:了|率)?(?:是|为)?(?:多少|几)|百分之几|多少个百分点|percent|rate"
 )
 CLAUSE_SPLIT = re.compile(r"[？?；;]+|(?<=[吗呢])[，,]")
+# "两个抓手", "三项任务": the count asks how many things to list, it names nothing to look for
+COUNTING = re.compile(r"[一二两三四五六七八九十几]+[个项条点大方面]?")
 KINDS = ("metadata", "aggregate", "comparison", "descriptive", "figure")
 
 
@@ -105,7 +107,7 @@ def _analyse_one(original: str, text: str) -> Question:
         t = token.strip()
         if not t or t in vocab.stopwords or t.lower() in vocab.en_stopwords or YEAR.fullmatch(t) or t.isdigit():
             continue
-        if (len(t) == 1 and not t.isascii()) or (t.isascii() and lang == "en"):
+        if (len(t) == 1 and not t.isascii()) or (t.isascii() and lang == "en") or COUNTING.fullmatch(t):
             continue  # a single character matches everywhere; English words were translated above
         if t not in terms:
             terms.append(t)
