@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from planqa.patterns import NUMBER, YEAR_LABEL
 
-QUALIFIERS = ("左右", "以上", "以内", "以下", "上下", "多", "余")
 VALUE = re.compile(
     r"^(?P<num>[-−+]?\d+(?:\.\d+)?)\s*(?P<unit>%|‰|个百分点|[万亿千百]?[\u4e00-\u9fff]{0,3}?|[a-zA-Z]{0,4})\s*"
     r"(?P<qual>左右|以上|以内|以下|上下)?$"

@@ -201,10 +201,6 @@ class SqlStore:
         with self.engine.connect() as conn:
             return set(conn.execute(select(documents.c.doc_id)).scalars().all())
 
-    def count_documents(self) -> int:
-        with self.engine.connect() as conn:
-            return int(conn.execute(select(func.count()).select_from(documents)).scalar_one())
-
     def all_chunks(self) -> list[tuple[Chunk, str]]:
         """Every chunk with its BM25 tokens, in document order."""
         with self.engine.connect() as conn:
