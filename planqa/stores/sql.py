@@ -30,6 +30,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Engine
 
+from planqa.migrations import upgrade_to_head
 from planqa.records import Chunk, Document, Fact, IndicatorRow
 
 metadata = MetaData()
@@ -122,7 +123,7 @@ class SqlStore:
     def __init__(self, url: str) -> None:
         self.engine = create_engine(url, future=True, pool_pre_ping=True)
         _enable_sqlite_foreign_keys(self.engine)
-        metadata.create_all(self.engine)
+        upgrade_to_head(self.engine)  # the schema's Alembic migrations: planqa/migrations/
 
     # ---- writing -------------------------------------------------------------------------------
     def replace_document(
