@@ -7,6 +7,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from planqa.settings import settings_from_args
+
 
 def cmd_eval_run(args: argparse.Namespace) -> int:
     from eval.gold import load_gold
@@ -18,16 +20,13 @@ def cmd_eval_run(args: argparse.Namespace) -> int:
     if args.url:
         ask = http_asker(args.url)
     else:
-        from ingest.pipeline import Ingestor
-        from planqa.cli import _settings
+        from ingest import ingest_paths
         from qa_service.service import QAService
 
-        settings = _settings(args)
+        settings = settings_from_args(args)
         service = QAService(settings)
         if args.docs:
-            Ingestor(settings, service.embeddings, sql=service.sql, vectors=service.vectors).ingest(
-                [Path(p) for p in args.docs]
-            )
+            ingest_paths(settings, args.docs, embeddings=service.embeddings, sql=service.sql, vectors=service.vectors)
             service.refresh()
         ask = in_process_asker(service)
     results = run(items, ask)
@@ -61,9 +60,8 @@ def cmd_eval_run(args: argparse.Namespace) -> int:
 
 def cmd_from_feedback(args: argparse.Namespace) -> int:
     from eval.feedback import feedback_to_gold
-    from planqa.cli import _settings
 
-    source = Path(args.feedback) if args.feedback else _settings(args).resolved_data_dir / "feedback.jsonl"
+    source = Path(args.feedback) if args.feedback else settings_from_args(args).resolved_data_dir / "feedback.jsonl"
     if not source.exists():
         print(f"no feedback file at {source}; thumbs in the chat UI create it", file=sys.stderr)
         return 2

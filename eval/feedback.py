@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-FIGURE = re.compile(r"-?\d+(?:\.\d+)?\s*(?:%|‰|[万亿千]?[\u4e00-\u9fff]{1,2})?")
+from planqa.patterns import FIGURE_ANSWER
 
 
 def feedback_to_gold(source: Path, target: Path) -> int:
@@ -22,7 +22,7 @@ def feedback_to_gold(source: Path, target: Path) -> int:
             {
                 "id": f"fb{n:04d}",
                 "question": record["question"],
-                "answer_all": [[m.group(0).replace(" ", "")] for m in FIGURE.finditer(answer) if good][:4],
+                "answer_all": [[m.group(0).replace(" ", "")] for m in FIGURE_ANSWER.finditer(answer) if good][:4],
                 "evidence_any": [citations[0]["text"]] if good and citations else [],
                 "found": bool(record.get("found")) if good else True,
                 "kind": "feedback",

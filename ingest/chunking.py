@@ -2,30 +2,37 @@
 
 from __future__ import annotations
 
-import logging
-import re
 from collections.abc import Iterable
 
-from langchain_text_splitters import TextSplitter
+from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-SENTENCE = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』）)]*|\n|$)")
+from planqa.patterns import SENTENCE_END
+from planqa.text import split_sentences
 
-
-def split_sentences(text: str) -> list[str]:
-    """Contiguous pieces of `text`, each ending at a sentence mark; "".join(result) == text."""
-    return [m.group(0) for m in SENTENCE.finditer(text) if m.group(0)]
+__all__ = ["ChineseSentenceSplitter", "split_sentences"]
 
 
-class ChineseSentenceSplitter(TextSplitter):
-    """langchain's packing (`_merge_splits`) over Chinese sentences, so no chunk ends mid-sentence."""
+class ChineseSentenceSplitter(RecursiveCharacterTextSplitter):
+    """langchain's recursive splitter with sentence ends as its only separator, kept at the end of each piece.
+
+    With no finer separator to fall back on, a sentence longer than the limit becomes a chunk of its own
+    instead of being cut; shorter sentences are packed up to `chunk_size` with `chunk_overlap` of whole
+    sentences repeated between neighbours.
+    """
 
     def __init__(self, chunk_size: int = 300, chunk_overlap: int = 60) -> None:
-        super().__init__(chunk_size=chunk_size, chunk_overlap=chunk_overlap, strip_whitespace=True)
+        super().__init__(
+            separators=[SENTENCE_END],
+            is_separator_regex=True,
+            keep_separator="end",
+            chunk_size=chunk_size,
+            chunk_overlap=chunk_overlap,
+            strip_whitespace=True,
+        )
 
     def split_text(self, text: str) -> list[str]:
-        # A sentence longer than the limit becomes a chunk of its own; langchain logs that, we expect it.
-        logging.getLogger("langchain_text_splitters.base").disabled = True
-        return self._merge_splits(split_sentences(text), "")
+        # An over-long sentence is passed through as it is; strip it like the packed chunks.
+        return [chunk for chunk in (c.strip() for c in super().split_text(text)) if chunk]
 
     def spans(self, text: str, base: int = 0) -> Iterable[tuple[int, int]]:
         """(start, end) of each chunk inside `text`, shifted by `base`."""

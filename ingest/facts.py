@@ -5,19 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ingest.chunking import split_sentences
 from planqa.figures import parse_figure
+from planqa.patterns import FIGURE_STATED, YEAR_NIAN
 from planqa.records import Fact
+from planqa.text import split_sentences
 
-UNIT = (
-    r"(?:%|‰|个百分点|倍|(?:[万亿千百]|万亿)?(?:美元|元|人次|人|户|家|个|项|件|名|座|台|亩|吨|次|套|栋|天|公里|千米|"
-    r"所|辆|位|口|处|片|条|千瓦|平方米|张|床|株|头|只|部|批|场|期|届|册|份|篇|km|kW))"
-)
-FIGURE = re.compile(rf"(?<![\d.])(-?\d+(?:\.\d+)?)\s*({UNIT})(左右|以上|以内|以下)?")
 CLAUSE_BREAK = re.compile(r"[，,、：:（）()]")
 LEAD_FILLER = re.compile(r"^(?:预计|全年|全区|全市|全省|累计|其中|同比|比上年|共|总计|力争|实现|完成|新增了?)+")
 TRAIL_LINK = re.compile(r"(?:分别|达到|达|为|实现|完成|超过|超|突破|约|近|共|累计|至|到|了)+$")
-YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
 def extract_facts(
@@ -30,20 +25,20 @@ def extract_facts(
         s_start = cursor
         cursor += len(sentence)
         body = sentence.rstrip("\n")
-        if not FIGURE.search(body):
+        if not FIGURE_STATED.search(body):
             continue
         lead = len(body) - len(body.lstrip())
         quote = body.strip()
         q_start = s_start + lead
         for clause in CLAUSE_BREAK.split(quote):
-            match = FIGURE.search(clause)
+            match = FIGURE_STATED.search(clause)
             if not match:
                 continue
             subject = TRAIL_LINK.sub("", LEAD_FILLER.sub("", clause[: match.start()].strip())).strip()
             subject = re.sub(r"^(?:(?:19|20)\d{2}\s*年度?)", "", subject).strip()
             if len(re.findall(r"[\u4e00-\u9fff]", subject)) < 2:
                 continue
-            years_before = YEAR.findall(quote[: quote.find(clause) + match.start()])
+            years_before = YEAR_NIAN.findall(quote[: quote.find(clause) + match.start()])
             year = int(years_before[-1]) if years_before else section_year(q_start)
             figure = parse_figure(match.group(0))
             facts.append(

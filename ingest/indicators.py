@@ -6,11 +6,11 @@ import re
 from dataclasses import dataclass, field
 
 from planqa.figures import is_value_cell, parse_figure
+from planqa.patterns import YEAR_MAYBE_NIAN
 from planqa.records import IndicatorRow
 
 NUMBERING = re.compile(r"^(?:\d{1,2}[.．、]\s*|[（(]\d{1,2}[）)]\s*|[一二三四五六七八九十]+、\s*)")
 SUB_ROW = re.compile(r"^(?:其中[：:]\s*|#\s*)")
-YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
 
 
 @dataclass
@@ -92,7 +92,7 @@ def _name_column(rows: list[TableLine], width: int) -> int:
 
 
 def _column_meaning(path: str) -> tuple[int | None, str, str]:
-    year_match = YEAR.search(path)
+    year_match = YEAR_MAYBE_NIAN.search(path)
     year = int(year_match.group(1)) if year_match else None
     if re.search(r"完成|实际|实绩|预计", path):
         kind = "actual"

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planqa.errors import CorruptFileError, EmptyDocumentError, UnsupportedFileError
+from planqa.text import decode_text
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -43,17 +44,6 @@ def load_file(path: Path) -> LoadedFile:
     if not text.strip():
         raise EmptyDocumentError("no text could be read from the file (a scanned PDF needs OCR first)")
     return LoadedFile(path=path, text=text, from_pdf_text=pdf_like)
-
-
-def decode_text(data: bytes) -> str:
-    if b"\x00" in data[:4096]:
-        raise CorruptFileError("the file holds binary data, not text")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise CorruptFileError("the text is neither UTF-8 nor GB18030/GBK; re-save it as UTF-8")
 
 
 def _read_text_file(path: Path) -> str:

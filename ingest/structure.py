@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from planqa.patterns import DATE, YEAR_NIAN
 from planqa.records import Section
 from planqa.regions import province_in
 
@@ -16,8 +17,6 @@ LEVEL3 = re.compile(r"^\d{1,2}[.．、]\s*(?=\D)")
 # Unnumbered part titles of work reports: "2024年工作回顾", "2025年工作安排建议".
 YEAR_HEADING = re.compile(r"^(?:19|20)\d{2}\s*年[\u4e00-\u9fff“”、和与及]{2,20}$")
 SENTENCE_END = re.compile(r"[。！？]")
-YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-DATE = re.compile(r"((?:19|20)\d{2})\s*[年-]\s*(\d{1,2})\s*[月-]\s*(\d{1,2})")
 HEADER_FIELD = re.compile(r"^(标题|省份|发布日期)：\s*(.+)$", re.M)
 REGION = re.compile(
     r"([\u4e00-\u9fff]{2,14}?(?:特别行政区|自治区|自治州|省|市|区|县|旗|州|盟))"
@@ -81,7 +80,7 @@ class SectionIndex:
 
 
 def years_in(text: str) -> list[int]:
-    return sorted({int(y) for y in YEAR.findall(text)})
+    return sorted({int(y) for y in YEAR_NIAN.findall(text)})
 
 
 def describe_document(text: str, fallback_title: str) -> DocumentInfo:

@@ -5,15 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-QUALIFIERS = ("左右", "以上", "以内", "以下", "上下", "多", "余")
+from planqa.patterns import NUMBER, YEAR_LABEL
+
 VALUE = re.compile(
     r"^(?P<num>[-−+]?\d+(?:\.\d+)?)\s*(?P<unit>%|‰|个百分点|[万亿千百]?[\u4e00-\u9fff]{0,3}?|[a-zA-Z]{0,4})\s*"
     r"(?P<qual>左右|以上|以内|以下|上下)?$"
 )
-NUMBER = re.compile(r"[-−]?\d+(?:\.\d+)?")
 CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 MARKER = re.compile(r"\[\d+\]")
-YEAR_LABEL = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?=\s*年|\s+(?:plan|estimated|target|actual|outcome)\b)")
 
 
 @dataclass

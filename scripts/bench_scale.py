@@ -17,8 +17,7 @@ from pathlib import Path
 from eval.gold import load_gold
 from ingest.loaders import discover
 from ingest.pipeline import Ingestor
-from planqa.cli import BUNDLED_SAMPLE
-from planqa.settings import Settings
+from planqa.settings import BUNDLED_SAMPLE, Settings
 from qa_service.service import QAService
 
 NAMES = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥"

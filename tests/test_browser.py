@@ -21,7 +21,7 @@ def stack(real_service, real_settings, tmp_path):
     env = {**os.environ, "PLANQA_DATA_DIR": str(real_settings.data_dir),
            "PLANQA_MODEL_CACHE_DIR": str(real_settings.models_dir), "HF_HUB_OFFLINE": "1"}
     api_port, ui_port = free_port(), free_port()
-    cli = [sys.executable, "-m", "planqa.cli"]
+    cli = [sys.executable, "-m", "planqa_cli.main"]
     api_log = (tmp_path / "api.log").open("w")  # noqa: SIM115 - lives as long as the server process
     ui_log = (tmp_path / "ui.log").open("w")  # noqa: SIM115
     api = subprocess.Popen([*cli, "serve", "--port", str(api_port)], env=env, cwd=ROOT,

@@ -4,9 +4,10 @@ from datetime import date
 
 from conftest import SAMPLE
 
-from ingest.chunking import ChineseSentenceSplitter, split_sentences
+from ingest.chunking import ChineseSentenceSplitter
 from ingest.cleaning import clean_text
 from ingest.structure import SectionIndex, describe_document, find_sections
+from planqa.text import split_sentences
 
 
 def sample_clean():

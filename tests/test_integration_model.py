@@ -74,7 +74,7 @@ def test_gold_set_on_the_sample_report(real_service):
 def test_eval_cli_gates_on_thresholds_and_writes_the_report(real_service, real_settings, tmp_path):
     import json
 
-    from planqa.cli import main
+    from planqa_cli.main import main
 
     report = tmp_path / "report"
     args = ["--data-dir", str(real_settings.data_dir), "eval", "run", "--gold", str(GOLD), "--report", str(report)]

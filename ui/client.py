@@ -79,10 +79,10 @@ class PlanQAClient:
             if r.status_code != 201:
                 return f"失败：{body.get('error', {}).get('message', r.text)}"
             return f"已入库：{body['chunks']} 个片段，{body['indicators']} 个指标值，{body['facts']} 条数字事实"
-        from ingest.pipeline import Ingestor
+        from ingest import ingest_paths
 
         svc = self._svc()
-        report = Ingestor(self.settings, svc.embeddings, sql=svc.sql, vectors=svc.vectors).ingest([path])
+        report = ingest_paths(self.settings, [path], embeddings=svc.embeddings, sql=svc.sql, vectors=svc.vectors)
         if report.failed:
             return f"失败：{report.failed[0][1]}"
         svc.refresh()

@@ -47,7 +47,10 @@ class SentenceTransformerEmbeddings(Embeddings):
     def __init__(self, model_path: str, batch_size: int = 32) -> None:
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as transformers_logging
 
+        transformers_logging.set_verbosity_error()  # users see no "LOAD REPORT ... MISSING" tables
+        transformers_logging.disable_progress_bar()  # nor "Loading weights" bars
         self.model_path = model_path
         self.batch_size = batch_size
         self.model = SentenceTransformer(model_path, device="cpu")

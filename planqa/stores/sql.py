@@ -30,6 +30,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Engine
 
+from planqa.migrations import upgrade_to_head
 from planqa.records import Chunk, Document, Fact, IndicatorRow
 
 metadata = MetaData()
@@ -122,7 +123,7 @@ class SqlStore:
     def __init__(self, url: str) -> None:
         self.engine = create_engine(url, future=True, pool_pre_ping=True)
         _enable_sqlite_foreign_keys(self.engine)
-        metadata.create_all(self.engine)
+        upgrade_to_head(self.engine)  # the schema's Alembic migrations: planqa/migrations/
 
     # ---- writing -------------------------------------------------------------------------------
     def replace_document(
@@ -200,10 +201,6 @@ class SqlStore:
     def doc_ids(self) -> set[str]:
         with self.engine.connect() as conn:
             return set(conn.execute(select(documents.c.doc_id)).scalars().all())
-
-    def count_documents(self) -> int:
-        with self.engine.connect() as conn:
-            return int(conn.execute(select(func.count()).select_from(documents)).scalar_one())
 
     def all_chunks(self) -> list[tuple[Chunk, str]]:
         """Every chunk with its BM25 tokens, in document order."""
