@@ -25,8 +25,6 @@ PROVINCE_ENGLISH: dict[str, str] = {
     "西藏自治区": "tibet", "宁夏回族自治区": "ningxia", "新疆维吾尔自治区": "xinjiang",
     "香港特别行政区": "hong kong", "澳门特别行政区": "macao",
 }
-# TODO(layout): the old name, still imported by qa_service/service.py; drop it once that imports PROVINCE_ENGLISH.
-ENGLISH = PROVINCE_ENGLISH
 
 
 def _names(full: str) -> tuple[str, ...]:

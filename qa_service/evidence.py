@@ -7,14 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from planqa.figures import numbers_in
+from planqa.patterns import FIGURE_LOOSE, YEAR_NIAN
 from planqa.records import Chunk, IndicatorRow
 from planqa.text import split_sentences
 from qa_service.query import Question
 from qa_service.retrieval import Hit
 
-FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|个百分点|[万亿千]?[\u4e00-\u9fff]{1,2})")
 CLAUSE = re.compile(r"[^，,；;：:]+[，,；;：:]?")
-YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 RATE = re.compile(r"\d\s*(?:%|‰|个百分点|倍)")
 PLAN_WORDS = ("力争", "目标", "预期", "计划", "确保", "争取", "将", "要", "拟")
 ACHIEVED_WORDS = ("完成", "实现了", "达到", "增长", "下降", "预计全年", "取得")
@@ -86,7 +85,7 @@ def _alias_quality(concept: list[str], text: str) -> float:
 
 
 def _sentence_years(text: str, chunk: Chunk) -> set[int]:
-    explicit = {int(y) for y in YEAR.findall(text)}
+    explicit = {int(y) for y in YEAR_NIAN.findall(text)}
     return explicit or set(chunk.years)
 
 
@@ -145,7 +144,7 @@ def find_sentences(
         coverage, matched, missing_rare = _coverage(groups, text)
         if coverage < MIN_COVERAGE or missing_rare > 0 or not _names_all(q, text):
             continue
-        if not numbers_in(text) or not FIGURE.search(text):
+        if not numbers_in(text) or not FIGURE_LOOSE.search(text):
             continue
         if years and not (_sentence_years(text, hit.chunk) & set(years)):
             continue

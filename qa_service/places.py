@@ -9,7 +9,7 @@ import tomllib
 from functools import lru_cache
 
 from planqa.records import Document
-from planqa.regions import PROVINCES, province_in, provinces_named
+from planqa.regions import PROVINCE_ENGLISH, PROVINCES, province_in, provinces_named
 from qa_service.vocabulary import DEFAULT_PATH
 
 REGION_SUFFIX = re.compile(r"(?:维吾尔自治区|壮族自治区|回族自治区|特别行政区|自治区|省|市|区|县)$")
@@ -22,8 +22,6 @@ NOT_PLACES = ("全市", "全区", "全县", "全州", "本市", "本区", "城�
 
 def region_aliases(region: str) -> set[str]:
     """'株洲市天元区' → {'株洲市天元区', '天元区', '天元', '株洲市', '株洲'}; '北京市' → {'北京市', '北京', 'beijing'}."""
-    from planqa.regions import ENGLISH
-
     aliases = {region}
     for part in REGION_PART.findall(region):
         aliases.add(part)
@@ -35,7 +33,7 @@ def region_aliases(region: str) -> set[str]:
         aliases.add(short)
     province = province_in(region)
     if province:
-        aliases.add(ENGLISH[province])
+        aliases.add(PROVINCE_ENGLISH[province])
         aliases.update(PROVINCES.get(province, ()))
     return {a for a in aliases if a}
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from planqa.patterns import YEAR_BARE
 from planqa.text import words
 from qa_service.vocabulary import Indicator, vocabulary
 
-YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 RELATIVE = {"前年": -2, "去年": -1, "上年": -1, "上一年": -1, "今年": 0, "本年": 0, "当年": 0, "明年": 1}
 RELATIVE_EN = {"last year": -1, "this year": 0, "next year": 1, "previous year": -1}
 RELATIVE_WORDS = re.compile(r"(?:19|20)\d{2}\s*年?|前年|去年|上一?年|今年|本年|当年|明年")
@@ -73,7 +73,7 @@ def resolve_follow_up(question: str, history: list[dict] | None) -> str:
     if probe.indicators or (len(probe.terms) >= 2 and not FOLLOW_UP.search(question.strip())):
         return question
     last = previous[-1]
-    new_years = YEAR.findall(question)
+    new_years = YEAR_BARE.findall(question)
     rel = [w for w in RELATIVE if w in question]
     if new_years or rel:
         replacement = f"{new_years[0]}年" if new_years else rel[0]
@@ -105,13 +105,13 @@ def _analyse_one(original: str, text: str) -> Question:
     terms: list[str] = []
     for token in words(consumed):
         t = token.strip()
-        if not t or t in vocab.stopwords or t.lower() in vocab.en_stopwords or YEAR.fullmatch(t) or t.isdigit():
+        if not t or t in vocab.stopwords or t.lower() in vocab.en_stopwords or YEAR_BARE.fullmatch(t) or t.isdigit():
             continue
         if (len(t) == 1 and not t.isascii()) or (t.isascii() and lang == "en") or COUNTING.fullmatch(t):
             continue  # a single character matches everywhere; English words were translated above
         if t not in terms:
             terms.append(t)
-    years = sorted({int(y) for y in YEAR.findall(text)})
+    years = sorted({int(y) for y in YEAR_BARE.findall(text)})
     relative = sorted({v for k, v in RELATIVE.items() if k in text} | {v for k, v in RELATIVE_EN.items() if k in lower})
     return Question(
         original=original, text=text, lang=lang, lexical=lexical, terms=terms, concepts=concepts,

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
-from langchain_core.callbacks import CallbackManagerForRetrieverRun
-from langchain_core.documents import Document as LCDocument
-from langchain_core.retrievers import BaseRetriever
-from pydantic import ConfigDict
 
 from planqa.records import Chunk
 from planqa.stores import SqlStore, VectorIndex
@@ -155,27 +150,3 @@ class HybridSearch:
             hit.score += 1.0 / (RRF_K + rank + 1)
             hit.lexical_rank = rank
         return sorted(fused.values(), key=lambda h: -h.score)[:k]
-
-
-class PlanRetriever(BaseRetriever):
-    """The hybrid search behind langchain's retriever interface (for chains and the eval harness)."""
-
-    model_config = ConfigDict(arbitrary_types_allowed=True)
-    search: HybridSearch
-    doc_ids: set[str]
-    k: int = 8
-
-    def _get_relevant_documents(
-        self, query: str, *, run_manager: CallbackManagerForRetrieverRun | None = None
-    ) -> list[LCDocument]:
-        return [
-            LCDocument(
-                page_content=h.chunk.text,
-                metadata={**h.chunk.model_dump(exclude={"text"}), "score": h.score},
-            )
-            for h in self.search.search(query, query, self.k, self.doc_ids)
-        ]
-
-
-def visible_chunks(hits: Iterable[Hit]) -> list[Chunk]:
-    return [h.chunk for h in hits]
