@@ -4,6 +4,7 @@ the evidence of one part: table cells and/or sentences from one document, or not
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from planqa.records import Chunk, IndicatorRow
@@ -138,9 +139,9 @@ def aggregate(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnsw
     if not ranked:
         return PartAnswer(q, note="no document")
     table = [r for r in state.indicators if r.doc_id == ranked[0]]
-    if not table:
-        return descriptive(state, q, sc, hits)
     vocab, lower = vocabulary(), q.text.lower()
+    if not table:
+        return _aggregate_in_prose(state, q, sc, hits, ranked[0])
     rows = _table(table)
     if vocab.cue("aggregate_missed", lower) or vocab.cue("aggregate_met", lower):
         want_met = not vocab.cue("aggregate_missed", lower)
@@ -150,6 +151,19 @@ def aggregate(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnsw
     targets = [RowEvidence(cells[0].indicator, plan) for cells in rows
                if (plan := [c for c in cells if c.kind != "actual" and c.year in years and c.value_text])]
     return PartAnswer(q, rows=targets)
+
+
+def _aggregate_in_prose(state: State, q: Question, sc: Scope, hits: list[Hit], doc_id: str) -> PartAnswer:
+    """The sentence that lists the year's targets ("主要预期目标是：…"), or says which were missed."""
+    vocab, lower = vocabulary(), q.text.lower()
+    cue = "aggregate_missed" if vocab.cue("aggregate_missed", lower) else "aggregate_all"
+    words = [c for c in vocab.cues[cue] if not c.isascii()]
+    probe = replace(q, concepts=[words], terms=[t for t in q.terms if t not in sc.ignore])
+    years = q.resolved_years(report_year(state, doc_id))
+    found = find_passages(probe, _candidates(state, probe, doc_id, hits, 8), sc.ignore, limit=1,
+                          rarity=state.search.lexical.rarity, pool=None)
+    found = [s for s in found if not years or _years_fit(s, years)]
+    return PartAnswer(q, sentences=found) if found else PartAnswer(q, note="no list")
 
 
 def _table(cells: list[IndicatorRow]) -> list[list[IndicatorRow]]:

@@ -14,6 +14,7 @@ from qa_service.query import Question
 from qa_service.retrieval import Hit
 
 CLAUSE = re.compile(r"[^，,；;：:]+[，,；;：:]?")
+AVERAGE = re.compile(r"年均|平均每年|年平均")
 RATE = re.compile(r"\d\s*(?:%|‰|个百分点|倍)")
 PLAN_WORDS = ("力争", "目标", "预期", "计划", "确保", "争取", "将", "要", "拟")
 ACHIEVED_WORDS = ("完成", "实现了", "达到", "增长", "下降", "预计全年", "取得")
@@ -153,8 +154,8 @@ def find_sentences(
             fragment = _extend_to_rate(text, fragment)
         if (q.units and not has_unit(fragment, q.units)) or (q.wants_rate and not RATE.search(fragment)):
             continue
-        if not _kind_fits(q, text, fragment):
-            continue
+        if not _kind_fits(q, text, fragment) or (AVERAGE.search(fragment) and not AVERAGE.search(q.text)):
+            continue  # a five-year average is not the year's figure
         score = _score(q, coverage, fragment, groups, hit.score, rank)
         found.append(SentenceEvidence(hit.chunk, text, s_start, s_start + len(text), fragment, coverage, score, matched))
     found.sort(key=lambda e: (-e.score, e.chunk.doc_id, e.start))
@@ -181,13 +182,14 @@ def find_passages(
     ignore: set[str],
     limit: int = 3,
     rarity: Callable[[str], float] = lambda _t: 1.0,
+    pool: int | None = PASSAGE_POOL,
 ) -> list[SentenceEvidence]:
     """The one to three sentences that say what a descriptive question asks ("哪些重点任务", "两个抓手是什么")."""
     groups = _term_groups(q, ignore, rarity)
     if not groups:
         return []
     found: list[SentenceEvidence] = []
-    for rank, hit, text, s_start in _sentences(hits[:PASSAGE_POOL]):
+    for rank, hit, text, s_start in _sentences(hits[:pool] if pool else hits):
         coverage, matched, missing_rare = _coverage(groups, text)
         if coverage < MIN_PASSAGE_COVERAGE or missing_rare > 0 or not _names_all(q, text) or len(text) < 8:
             continue
