@@ -17,17 +17,29 @@ from qa_service.vocabulary import vocabulary
 if TYPE_CHECKING:
     from qa_service.pipeline import Scope, State
 
+REPORT_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:的)?(?:[\u4e00-\u9fff]{0,8})?报告")
 DOC_TRIES = 2  # a part may fall back to the second-best report, never further
 HEAD_CHARS = 1500  # where a report states who presents it, where and when
 # "上海市市长 龚 正", "国务院总理 李强", "株洲市天元区发展和改革局局长 周高林": an office, then a name
 PRESENTER = re.compile(r"[^\n。，]{0,30}(?:长|主席|总理|主任|书记)[ \u3000]+[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,3}")
 MEETING = re.compile(r"[^\n。]{0,40}(?:人民代表大会|人大)[^\n。]{0,30}会议[^\n。]{0,30}")
-WEAK_SPREAD = 0.25  # further sentences must score within this of the best
+WEAK_SPREAD = 0.25
+MAX_HEADINGS = 12
+MIN_OUTLINE_SCORE = 0.99  # every question word in the part's title, or the year's work plan asked for  # further sentences must score within this of the best
 
 
 def report_year(state: State, doc_id: str) -> int | None:
     doc = state.documents[doc_id]
     return doc.report_date.year if doc.report_date else (max(doc.years) if doc.years else None)
+
+
+def _named_report(state: State, q: Question, ranked: list[str]) -> list[str]:
+    """"2023年政府工作报告如何…": a year right before the word 报告 names the report itself."""
+    named = REPORT_YEAR.search(q.text)
+    if not named:
+        return ranked
+    year = int(named.group(1))
+    return [d for d in ranked if report_year(state, d) == year] or ranked
 
 
 def ranked_documents(state: State, q: Question, sc: Scope, hits: list[Hit]) -> list[str]:
@@ -38,6 +50,8 @@ def ranked_documents(state: State, q: Question, sc: Scope, hits: list[Hit]) -> l
     """
     if len(sc.doc_ids) == 1:
         return list(sc.doc_ids)
+    if q.kind in ("descriptive", "aggregate", "metadata") and q.intent != "actual":
+        q = replace(q, intent="plan")  # what a report says of its own year: its plan, in the report of that year
     weight: dict[str, float] = {}
     for hit in hits:
         weight[hit.chunk.doc_id] = weight.get(hit.chunk.doc_id, 0.0) + hit.score
@@ -51,7 +65,7 @@ def ranked_documents(state: State, q: Question, sc: Scope, hits: list[Hit]) -> l
                 weight[doc_id] *= 3.0
             elif ry not in (year, year + 1):
                 weight[doc_id] *= 0.3
-    return sorted(weight, key=lambda d: (-round(weight[d], 9), d))
+    return _named_report(state, q, sorted(weight, key=lambda d: (-round(weight[d], 9), d)))
 
 
 def _candidates(state: State, q: Question, doc_id: str, hits: list[Hit], k: int) -> list[Hit]:
@@ -67,19 +81,42 @@ def _candidates(state: State, q: Question, doc_id: str, hits: list[Hit], k: int)
 
 
 def figure(state: State, part: Question, sc: Scope, hits: list[Hit], k: int = 8) -> PartAnswer:
+    part = _settle_intent(state, part, sc)
     for doc_id in ranked_documents(state, part, sc, hits)[:DOC_TRIES]:
         ry = report_year(state, doc_id)
         if part.relative and not part.years and ry is None:
             continue  # "去年" means nothing without the report's date
+        if not _report_can_say(part, ry):
+            continue
         years = part.resolved_years(ry)
         table = [r for r in state.indicators if r.doc_id == doc_id]
         rows = find_rows(part, table, years)
         sentences = find_sentences(part, _candidates(state, part, doc_id, hits, k), years, sc.ignore,
-                                   limit=2 if rows else 3, rarity=state.search.lexical.rarity)
+                                   limit=2 if rows else 3, rarity=state.search.lexical.rarity, report_year=ry)
         sentences = _drop_weak(sentences, bool(rows))
         if rows or sentences:
             return PartAnswer(part, rows, sentences)
     return PartAnswer(part, note="no evidence")
+
+
+def _settle_intent(state: State, part: Question, sc: Scope) -> Question:
+    """"2024年GDP增长多少" asks for the outcome when a later report (which reviews 2024) is in scope; for the
+    current year, only a target exists."""
+    if part.intent != "any" or not part.years:
+        return part
+    later = any((ry := report_year(state, d)) is not None and ry > max(part.years) for d in sc.doc_ids)
+    return replace(part, intent="actual") if later else part
+
+
+def _report_can_say(part: Question, ry: int | None) -> bool:
+    """A report of year R states outcomes up to R-1 and targets from R on: a target is not an outcome."""
+    if ry is None or not part.years:
+        return True
+    if part.intent == "actual":
+        return ry > min(part.years)
+    if part.intent == "plan":
+        return ry <= max(part.years)
+    return True
 
 
 def _drop_weak(sentences: list[SentenceEvidence], have_rows: bool) -> list[SentenceEvidence]:
@@ -90,6 +127,9 @@ def _drop_weak(sentences: list[SentenceEvidence], have_rows: bool) -> list[Sente
 
 
 def descriptive(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer:
+    listed = outline(state, q, sc, hits)
+    if listed.found:
+        return listed
     for doc_id in ranked_documents(state, q, sc, hits)[:1]:
         doc_hits = [h for h in hits if h.chunk.doc_id == doc_id]
         found = find_passages(q, doc_hits, sc.ignore, rarity=state.search.lexical.rarity)
@@ -100,6 +140,54 @@ def descriptive(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAn
     return PartAnswer(q, note="no passage")
 
 
+def outline(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer:
+    """"重点工作有哪些": the headings under the report's part that the question names, each quoted in place."""
+    vocab, lower = vocabulary(), q.text.lower()
+    if not any(c in lower for c in vocab.outline.get("list_cues", ())):
+        return PartAnswer(q, note="not a list question")
+    ranked = ranked_documents(state, replace(q, intent="plan"), sc, hits)
+    if not ranked:
+        return PartAnswer(q, note="no document")
+    doc = state.documents[ranked[0]]
+    children: dict[str, list[str]] = {}
+    for chunk in state.search.lexical.by_doc.get(doc.doc_id, []):
+        path = [p.strip() for p in chunk.section.split(">")]
+        for parent, child in zip(path, path[1:], strict=False):
+            if child not in children.setdefault(parent, []):
+                children[parent].append(child)
+    parent = _best_parent(q, children, vocab.outline.get("work_plan", ()))
+    if parent is None:
+        return PartAnswer(q, note="no matching part")
+    head = Chunk(chunk_id=f"{doc.doc_id}:outline", doc_id=doc.doc_id, ordinal=0, text="", start=0, end=0,
+                 section=parent)
+    found: list[SentenceEvidence] = []
+    cursor = max(0, doc.clean_text.find(parent))
+    for title in children[parent][:MAX_HEADINGS]:
+        at = doc.clean_text.find(title, cursor)
+        if at < 0:
+            continue
+        cursor = at + len(title)
+        found.append(SentenceEvidence(head, title, at, at + len(title), title.rstrip("。"), 1.0, 1.0))
+    return PartAnswer(q, sentences=found) if len(found) >= 2 else PartAnswer(q, note="too few headings")
+
+
+def _best_parent(q: Question, children: dict[str, list[str]], work_plan: tuple[str, ...]) -> str | None:
+    """The part whose title holds the question's words, or (for "重点工作"-like words) the year's work plan."""
+    terms = [t for t in q.terms if len(t) >= 2]
+    asks_plan = any(w in q.text for w in work_plan)
+    best, best_score = None, 0.0
+    for parent, kids in children.items():
+        if len(kids) < 2 or (asks_plan and "回顾" in parent):
+            continue
+        score = sum(t in parent for t in terms) / max(len(terms), 1)
+        if asks_plan and any(w in parent for w in work_plan) and (not q.years or any(str(y) in parent for y in q.years)
+                                                                   or not re.search(r"(?:19|20)\d{2}", parent)):
+            score += 1.0
+        if score > best_score:
+            best, best_score = parent, score
+    return best if best_score >= MIN_OUTLINE_SCORE else None
+
+
 def _years_fit(ev: SentenceEvidence, years: list[int]) -> bool:
     named = {int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", ev.text)} or set(ev.chunk.years)
     return not named or bool(named & set(years)) or not years
@@ -108,6 +196,8 @@ def _years_fit(ev: SentenceEvidence, years: list[int]) -> bool:
 def metadata(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer:
     """Who presented the report, at which meeting, when, and its title: from the report's opening lines."""
     ranked = ranked_documents(state, q, sc, hits) or list(sc.doc_ids)
+    if q.years:  # "2025年政府工作报告是谁作的": the year names the report itself
+        ranked = [d for d in ranked if report_year(state, d) in q.years]
     if not ranked:
         return PartAnswer(q, note="no document")
     doc = state.documents[ranked[0]]
@@ -162,7 +252,8 @@ def _aggregate_in_prose(state: State, q: Question, sc: Scope, hits: list[Hit], d
     years = q.resolved_years(report_year(state, doc_id))
     found = find_passages(probe, _candidates(state, probe, doc_id, hits, 8), sc.ignore, limit=1,
                           rarity=state.search.lexical.rarity, pool=None)
-    found = [s for s in found if not years or _years_fit(s, years)]
+    # the whole sentence: a list of targets cut to its first clause would drop most of them
+    found = [replace(s, fragment=s.text.rstrip("。")) for s in found if not years or _years_fit(s, years)]
     return PartAnswer(q, sentences=found) if found else PartAnswer(q, note="no list")
 
 

@@ -96,9 +96,10 @@ def _column_zh(column: str) -> str:
 
 
 def _figure_en(value_text: str) -> str:
+    """"5%以上" → "5%以上 (at least 5%)": the figure as the report writes it, then what its qualifier means."""
     for qualifier, word in QUALIFIER_EN.items():
         if value_text.endswith(qualifier):
-            return word + value_text[: -len(qualifier)]
+            return f"{value_text} ({word}{value_text[: -len(qualifier)]})"
     return value_text
 
 

@@ -12,8 +12,11 @@ from planqa.records import Chunk, IndicatorRow
 from planqa.text import split_sentences
 from qa_service.query import Question
 from qa_service.retrieval import Hit
+from qa_service.vocabulary import vocabulary
 
 CLAUSE = re.compile(r"[^，,；;：:]+[，,；;：:]?")
+COMPARED = re.compile(r"(?:快于|高于|低于|比|较|相比|同比|超过|好于)\s*$")  # "快于2024年…": a reference, not the year
+REVIEW_SECTION = re.compile(r"回顾|过去|执行情况|上年|去年")
 AVERAGE = re.compile(r"年均|平均每年|年平均")
 RATE = re.compile(r"\d\s*(?:%|‰|个百分点|倍)")
 PLAN_WORDS = ("力争", "目标", "预期", "计划", "确保", "争取", "将", "要", "拟")
@@ -85,9 +88,16 @@ def _alias_quality(concept: list[str], text: str) -> float:
     return 0.0
 
 
-def _sentence_years(text: str, chunk: Chunk) -> set[int]:
-    explicit = {int(y) for y in YEAR_NIAN.findall(text)}
-    return explicit or set(chunk.years)
+def _sentence_years(text: str, chunk: Chunk, report_year: int | None = None) -> set[int]:
+    """The years a sentence speaks of: its own, else its section's; a report's review part ("过去一年工作回顾",
+    "执行情况") speaks of the year before the report even when it never writes that year."""
+    explicit = {int(m.group(1)) for m in YEAR_NIAN.finditer(text) if not COMPARED.search(text[: m.start()])}
+    if explicit:
+        return explicit
+    years = set(chunk.years)
+    if report_year and REVIEW_SECTION.search(chunk.section):
+        years.add(report_year - 1)
+    return years
 
 
 def _sentences(hits: list[Hit]):
@@ -135,6 +145,7 @@ def find_sentences(
     ignore: set[str],
     limit: int = 3,
     rarity: Callable[[str], float] = lambda _t: 1.0,
+    report_year: int | None = None,
 ) -> list[SentenceEvidence]:
     """Sentences that state the figure asked for: the indicator named, its year, its kind (plan/outcome), its unit."""
     groups = _term_groups(q, ignore, rarity)
@@ -147,9 +158,11 @@ def find_sentences(
             continue
         if not numbers_in(text) or not FIGURE_LOOSE.search(text):
             continue
-        if years and not (_sentence_years(text, hit.chunk) & set(years)):
-            continue
         fragment = _fragment(text, [alts for alts, _ in groups])
+        # the years said up to the figure, not a later clause's ("…增长4%，快于2024年1.8个百分点")
+        upto = text[: text.find(fragment) + len(fragment)] if fragment in text else text
+        if years and not (_sentence_years(upto, hit.chunk, report_year) & set(years)):
+            continue
         if q.wants_rate and not RATE.search(fragment):
             fragment = _extend_to_rate(text, fragment)
         if (q.units and not has_unit(fragment, q.units)) or (q.wants_rate and not RATE.search(fragment)):
@@ -163,6 +176,10 @@ def find_sentences(
 
 
 def _names_all(q: Question, text: str) -> bool:
+    """Every indicator asked is named, read longest form first: "人均GDP" names GDP per head, not GDP."""
+    if q.indicators:
+        named = {id(ind) for _, ind in vocabulary().find_indicators(text)}
+        return all(id(ind) in named for ind in q.indicators)
     lower = text.lower()
     return all(any(a.lower() in lower for a in c) for c in q.concepts)
 

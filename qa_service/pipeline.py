@@ -52,6 +52,11 @@ class Selection:
     def found(self) -> bool:
         return any(p.found for p in self.parts)
 
+    @property
+    def complete(self) -> bool:
+        """Every part answered: an answer missing a part is not a found answer, however good the rest."""
+        return all(p.found for p in self.parts)
+
 
 @dataclass
 class Composed:
@@ -70,6 +75,10 @@ def scope(state: State, q: Question, filters: Filters | None) -> Scope:
         docs = [d for d in docs if filters.year in d.years or (d.report_date and d.report_date.year == filters.year)]
     if not docs:
         return Scope([], refusal="没有符合筛选条件的文档")
+    if filters and filters.year and q.years and filters.year not in q.years:
+        # the filter scopes documents; it must not quietly turn a question about one year into another
+        asked = "、".join(str(y) for y in q.years)
+        return Scope([], refusal=f"筛选的年份是{filters.year}年，问题问的是{asked}年；请改变筛选或问题")
     places = sorted(places_named(q.text))
     ignore = set().union(*(region_aliases(d.region) for d in docs if d.region), places)
     if not places:
@@ -97,14 +106,14 @@ def retrieve(state: State, q: Question, sc: Scope, top_k: int) -> Retrieved:
     return Retrieved(hits)
 
 
-def select(state: State, q: Question, sc: Scope, got: Retrieved, year_filter: int | None) -> Selection:
+def select(state: State, q: Question, sc: Scope, got: Retrieved) -> Selection:
     """Evidence for every part of the question, each from the report that best answers that part."""
     handler = {"metadata": answerers.metadata, "aggregate": answerers.aggregate,
                "descriptive": answerers.descriptive}.get(q.kind)
     if handler is not None:
         parts = [handler(state, q, sc, got.hits)]
     else:
-        parts = [answerers.figure(state, part, sc, got.hits, year_filter) for part in q.parts]
+        parts = [answerers.figure(state, part, sc, got.hits) for part in q.parts]
     return Selection(parts, related=got.hits[:RELATED])
 
 

@@ -16,6 +16,10 @@ REGION_SUFFIX = re.compile(r"(?:维吾尔自治区|壮族自治区|回族自治�
 REGION_PART = re.compile(r"[\u4e00-\u9fff]+?(?:维吾尔自治区|壮族自治区|回族自治区|自治区|省|市|区|县|州)")
 # "芦淞区2023年…": a district or city the question opens with, right before a year.
 HEAD_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,6}?(?:市|区|县|州|盟|旗))(?=\s*(?:19|20)\d{2})")
+# The country as a whole: answered by the national reports (国务院政府工作报告), whatever their metadata says.
+NATIONAL = "全国"
+NATIONAL_ASKED = re.compile(r"全国|国务院|中央政府|\bnational\b|\bchina\b|\bstate council\b", re.I)
+NATIONAL_DOC = re.compile(r"国务院|中华人民共和国|全国")
 LOCAL_SUFFIX = ("市", "区", "县", "州", "盟", "旗")
 NOT_PLACES = ("全市", "全区", "全县", "全州", "本市", "本区", "城区", "园区", "社区", "辖区", "新区", "片区", "景区")
 
@@ -51,6 +55,8 @@ def places_named(text: str) -> list[str]:
     lower = f" {text.lower()} "
     named += [c for c in zh if c in text]
     named += [c for c in en if re.search(rf"(?<![a-z]){re.escape(c)}(?![a-z])", lower)]
+    if NATIONAL_ASKED.search(text):
+        named.append(NATIONAL)
     head = HEAD_PLACE.match(text.strip())
     local = [head.group(1)] if head else []
     local += [w for w, flag in _pos(text) if flag == "ns" and len(w) >= 3 and w.endswith(LOCAL_SUFFIX)]
@@ -69,6 +75,8 @@ def _pos(text: str) -> list[tuple[str, str]]:
 
 def covers(doc: Document, place: str) -> bool:
     """The document is about `place` by its metadata (region or title)."""
+    if place == NATIONAL:
+        return bool(NATIONAL_DOC.search(doc.title) or NATIONAL_DOC.search(doc.region))
     if doc.region and (place in doc.region or any(a == place for a in region_aliases(doc.region))):
         return True
     return place in doc.title

@@ -22,6 +22,10 @@ RATE_ASKED = re.compile(
     r"(?:增长|增速|增幅|涨幅|下降|降低|提高|比重|占比|比例)(?:了|率)?(?:是|为)?(?:多少|几)|百分之几|多少个百分点|percent|rate"
 )
 CLAUSE_SPLIT = re.compile(r"[？?；;]+|(?<=[吗呢])[，,]")
+SHORT_CLAUSE = 10  # "最终增长了多少": a clause this short that names no indicator asks about the one before
+COMMA = re.compile(r"[，,]")
+ASKING = re.compile(r"多少|几|如何|怎样|怎么样|什么|哪些|吗|呢|是否|how|what|which", re.I)
+ENGLISH_RATE = re.compile(r"by how much|how (?:much|fast) did .* (?:grow|increase|rise|fall|drop)|growth rate|percent", re.I)
 # "两个抓手", "三项任务": the count asks how many things to list, it names nothing to look for
 COUNTING = re.compile(r"[一二两三四五六七八九十几]+[个项条点大方面]?")
 KINDS = ("metadata", "aggregate", "comparison", "descriptive", "figure")
@@ -70,9 +74,14 @@ def resolve_follow_up(question: str, history: list[dict] | None) -> str:
     if not previous:
         return question
     probe = analyse(question, None)
+    last = previous[-1]
+    if probe.indicators and FOLLOW_UP.search(question.strip()):
+        # "规上工业增加值呢？" asks the same place and year about another indicator
+        context = "".join(sorted(set(_place_words(last)) - set(_place_words(question))))
+        years = "" if probe.years or probe.relative else "".join(f"{y}年" for y in YEAR_BARE.findall(last)[:1])
+        return f"{context}{years}{question}" if context or years else question
     if probe.indicators or (len(probe.terms) >= 2 and not FOLLOW_UP.search(question.strip())):
         return question
-    last = previous[-1]
     new_years = YEAR_BARE.findall(question)
     rel = [w for w in RELATIVE if w in question]
     if new_years or rel:
@@ -81,6 +90,12 @@ def resolve_follow_up(question: str, history: list[dict] | None) -> str:
         last = replacement + PLAN_ACTUAL_WORDS.sub("", RELATIVE_WORDS.sub("", last))
     extra = re.sub(r"^(?:那么|那|还有|另外)|呢|[？?。]", "", RELATIVE_WORDS.sub("", question))
     return f"{last} {extra}".strip() if extra.strip() else last
+
+
+def _place_words(text: str) -> list[str]:
+    from qa_service.places import places_named
+
+    return places_named(text)
 
 
 def analyse(question: str, history: list[dict] | None = None) -> Question:
@@ -94,9 +109,11 @@ def analyse(question: str, history: list[dict] | None = None) -> Question:
 def _analyse_one(original: str, text: str) -> Question:
     vocab = vocabulary()
     lang = "en" if is_english(original) else "zh"
-    lexical = text if lang == "zh" else " ".join([*vocab.translate(text), text])
+    translated = " ".join(vocab.translate(text)) if lang == "en" else ""
+    lexical = text if lang == "zh" else f"{translated} {text}"
     lower = text.lower()
-    found = vocab.find_indicators(lexical)
+    # An English question names its indicators through the English map only: "per unit of GDP" is not GDP.
+    found = vocab.find_indicators(text if lang == "zh" else translated)
     concepts = [[used, *(f for f in ind.forms if f != used)] for used, ind in found]
     indicators = [ind for _, ind in found]
     consumed = lexical
@@ -116,7 +133,7 @@ def _analyse_one(original: str, text: str) -> Question:
     return Question(
         original=original, text=text, lang=lang, lexical=lexical, terms=terms, concepts=concepts,
         indicators=indicators, years=years, relative=relative, intent=_intent(lower),
-        units=_units(text), wants_rate=bool(RATE_ASKED.search(lower)),
+        units=_units(text), wants_rate=bool(RATE_ASKED.search(lower) or ENGLISH_RATE.search(lower)),
     )
 
 
@@ -162,14 +179,15 @@ def _parts(q: Question) -> list[Question]:
     """One sub-question per thing asked: "固定资产投资和社零增长多少" asks two; "资金多少？增长多少？" asks two."""
     if q.kind in ("metadata", "aggregate", "descriptive"):
         return [q]
-    clauses = [c.strip(" ，,。") for c in CLAUSE_SPLIT.split(q.text) if c.strip(" ，,。")]
+    clauses = [c.strip(" ，,。") for c in _clauses(q.text) if c.strip(" ，,。")]
     parts: list[Question] = []
     subject: Question | None = None
     for clause in clauses or [q.text]:
         sub = _analyse_one(q.original, clause)
         sub.years = sub.years or q.years
         sub.relative = sub.relative or q.relative
-        if not sub.indicators and not sub.terms and subject is not None:
+        short_follow = subject is not None and subject.indicators and not sub.indicators and len(clause) <= SHORT_CLAUSE
+        if (not sub.indicators and not sub.terms and subject is not None) or short_follow:
             # "增长多少？" borrows the subject of the clause before it, and keeps its own measure
             sub = replace(subject, text=f"{subject.text} {clause}", intent=_intent(clause.lower()) if sub.intent != "any"
                           else subject.intent, units=sub.units, wants_rate=sub.wants_rate)
@@ -177,10 +195,13 @@ def _parts(q: Question) -> list[Question]:
             continue
         if len(sub.indicators) > 1:
             parts += [_single(sub, i) for i in range(len(sub.indicators))]
+        elif len(sub.years) > 1 and sub.indicators:
+            # "2021年和2023年的目标分别是多少": one part per year
+            parts += [replace(sub, years=[y]) for y in sub.years]
         else:
             parts.append(sub)
         subject = sub
-    if q.kind == "comparison" and len(parts) == 1 and parts[0].indicators:
+    if q.kind == "comparison" and len(parts) == 1 and parts[0].indicators and len(parts[0].years) <= 1:
         # "目标完成了吗": the plan and the outcome of the same indicator, each from its own report
         only = parts[0]
         parts = [replace(only, intent="plan", kind="figure"), replace(only, intent="actual", kind="figure")]
@@ -188,6 +209,33 @@ def _parts(q: Question) -> list[Question]:
         p.kind = "figure"
         p.parts = []
     return parts or [q]
+
+
+def _clauses(text: str) -> list[str]:
+    """Split at question marks, and at commas whose both sides ask something ("计划增长多少，最终增长了多少")."""
+    out: list[str] = []
+    for piece in CLAUSE_SPLIT.split(text):
+        commas = COMMA.split(piece)
+        if len(commas) > 1 and sum(bool(ASKING.search(c)) for c in commas) >= 2:
+            out += _merge_non_asking(commas)
+        else:
+            out.append(piece)
+    return out
+
+
+def _merge_non_asking(pieces: list[str]) -> list[str]:
+    """Glue a comma piece that asks nothing to the asking piece after it ("山西省2025年，GDP增长多少")."""
+    out: list[str] = []
+    carry = ""
+    for piece in pieces:
+        if ASKING.search(piece):
+            out.append(carry + piece)
+            carry = ""
+        else:
+            carry += piece + "，"
+    if carry and out:
+        out[-1] += "，" + carry.rstrip("，")
+    return out
 
 
 def _single(q: Question, index: int) -> Question:

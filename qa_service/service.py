@@ -100,13 +100,16 @@ class QAService:
         if sc.refusal:
             return self._not_found(q, sc.refusal, clock)
         got = clock.run("retrieve", pipeline.retrieve, state, q, sc, top_k or self.settings.top_k)
-        sel = clock.run("select", pipeline.select, state, q, sc, got, filters.year if filters else None)
+        sel = clock.run("select", pipeline.select, state, q, sc, got)
         if not sel.found:
             return self._not_found(q, _missing(q), clock, pipeline.related_citations(state, sel.related))
         composed = clock.run("compose", pipeline.compose_answer, state, q, sc, sel)
         if clock.run("verify", pipeline.verify, state, composed):
             return self._not_found(q, "找到的段落无法核实答案中的数字", clock)
         answer = composed.answer
+        if not sel.complete:
+            # the parts found are shown with the parts missing said plainly, but the question is not answered
+            return self._not_found(q, "", clock, composed.citations, partial=answer)
         if self.settings.llm_base_url:
             answer = clock.run("llm", self._rewrite, q, answer, composed.citations)
         return AskResponse(
@@ -120,9 +123,15 @@ class QAService:
 
         return rewrite_with_llm(self.settings, q, answer, citations, self.clean_text)
 
-    def _not_found(self, q: Question, what: str, clock: _Clock, related: list | None = None) -> AskResponse:
+    def _not_found(
+        self, q: Question, what: str, clock: _Clock, related: list | None = None, partial: str = ""
+    ) -> AskResponse:
+        message = not_found_message(q.lang, "" if q.lang == "en" else what)
+        if partial:
+            message = (f"The documents answer only part of the question. {partial}" if q.lang == "en"
+                       else f"文档只回答了问题的一部分。{partial}")
         return AskResponse(
-            answer=not_found_message(q.lang, "" if q.lang == "en" else what),
+            answer=message,
             found=False, related=related or [], timings_ms=clock.timings(), question=q.original,
             resolved_question=q.text, kind=q.kind,
         )

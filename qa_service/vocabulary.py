@@ -7,7 +7,7 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "vocabulary.toml"
@@ -27,7 +27,7 @@ class Indicator:
         return (self.name, *self.aliases)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Vocabulary:
     indicators: tuple[Indicator, ...]
     shorthand: dict[str, str]
@@ -35,6 +35,7 @@ class Vocabulary:
     stopwords: frozenset[str]
     en_stopwords: frozenset[str]
     cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    outline: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def indicator(self, name: str) -> Indicator | None:
         for ind in self.indicators:
@@ -43,40 +44,49 @@ class Vocabulary:
         return None
 
     def find_indicators(self, text: str) -> list[tuple[str, Indicator]]:
-        """(the words used, indicator) for each indicator `text` names, longest form first, in text order.
+        """(the words used, indicator) for each indicator `text` names, in text order, each once.
 
-        A longer form consumes its span, so "居民消费价格" is not also read as "消费" and "人均地区生产总值" not as
-        "地区生产总值".
+        One alternation, longest form first, scanned left to right: a longer form takes its span, so
+        "居民消费价格" is not also read as "消费" and "人均地区生产总值" not as "地区生产总值".
         """
-        found: list[tuple[int, str, Indicator]] = []
-        taken = [False] * len(text)
-        lower = text.lower()
-        for form, ind in self._forms_longest_first():
-            for m in re.finditer(re.escape(form.lower()), lower):
-                if any(taken[m.start() : m.end()]):
-                    continue
-                taken[m.start() : m.end()] = [True] * (m.end() - m.start())
-                if all(ind is not other for _, _, other in found):
-                    found.append((m.start(), text[m.start() : m.end()], ind))
-        return [(words, ind) for _, words, ind in sorted(found, key=lambda f: f[0])]
+        pattern, by_form = self._indicator_pattern()
+        found: list[tuple[str, Indicator]] = []
+        for m in pattern.finditer(text):
+            ind = by_form[m.group(0).lower()]
+            if all(ind is not other for _, other in found):
+                found.append((m.group(0), ind))
+        return found
 
-    def _forms_longest_first(self) -> list[tuple[str, Indicator]]:
-        pairs = [(form, ind) for ind in self.indicators for form in ind.forms]
-        pairs += [(short, ind) for short, full in self.shorthand.items() if (ind := self.indicator(full))]
-        return sorted(pairs, key=lambda p: -len(p[0]))
+    @cached_property
+    def _indicator_index(self) -> tuple[re.Pattern[str], dict[str, Indicator]]:
+        by_form: dict[str, Indicator] = {}
+        for ind in self.indicators:
+            for form in ind.forms:
+                by_form.setdefault(form.lower(), ind)
+        for short, full in self.shorthand.items():
+            if (ind := self.indicator(full)) is not None:
+                by_form.setdefault(short.lower(), ind)
+        forms = sorted(by_form, key=len, reverse=True)
+        return re.compile("|".join(re.escape(f) for f in forms), re.I), by_form
+
+    def _indicator_pattern(self) -> tuple[re.Pattern[str], dict[str, Indicator]]:
+        return self._indicator_index
+
+    @cached_property
+    def _english_index(self) -> tuple[re.Pattern[str], dict[str, str]]:
+        phrases = {a: ind.name for ind in self.indicators for a in ind.en_aliases}
+        for phrase, zh in self.english_terms.items():
+            phrases.setdefault(phrase, zh)
+        alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+        return re.compile(rf"(?<![a-z0-9])(?:{alternation})(?![a-z0-9])"), phrases
 
     def translate(self, english: str) -> list[str]:
-        """Chinese terms for an English question: indicator names first, then steering words."""
-        lower = f" {english.lower()} "
+        """Chinese terms for an English question: the longest English phrase wins at each place."""
+        pattern, phrases = self._english_index
         out: list[str] = []
-        phrases = [(a, ind.name) for ind in self.indicators for a in ind.en_aliases]
-        phrases += list(self.english_terms.items())
-        for phrase, zh in sorted(phrases, key=lambda p: -len(p[0])):
-            pattern = rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])"
-            if re.search(pattern, lower):
-                if zh not in out:
-                    out.append(zh)
-                lower = re.sub(pattern, " ", lower)
+        for m in pattern.finditer(english.lower()):
+            if phrases[m.group(0)] not in out:
+                out.append(phrases[m.group(0)])
         return out
 
     def cue(self, kind: str, text: str) -> bool:
@@ -103,6 +113,7 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
         stopwords=frozenset(data.get("stopwords", {}).get("zh", ())),
         en_stopwords=frozenset(data.get("stopwords", {}).get("en", ())),
         cues={k: tuple(v) for k, v in data.get("cues", {}).items()},
+        outline={k: tuple(v) for k, v in data.get("outline", {}).items()},
     )
 
 
