@@ -82,12 +82,13 @@ def _candidates(state: State, q: Question, doc_id: str, hits: list[Hit], k: int)
 
 def figure(state: State, part: Question, sc: Scope, hits: list[Hit], k: int = 8) -> PartAnswer:
     part = _settle_intent(state, part, sc)
+    later = _later_report_in_scope(state, part, sc)
     for doc_id in ranked_documents(state, part, sc, hits)[:DOC_TRIES]:
         ry = report_year(state, doc_id)
         if part.relative and not part.years and ry is None:
             continue  # "去年" means nothing without the report's date
-        if not _report_can_say(part, ry):
-            continue
+        if later and part.intent == "actual" and ry is not None and ry <= min(part.years):
+            continue  # the outcome is in the later report; this one only has the target
         years = part.resolved_years(ry)
         table = [r for r in state.indicators if r.doc_id == doc_id]
         rows = find_rows(part, table, years)
@@ -99,24 +100,19 @@ def figure(state: State, part: Question, sc: Scope, hits: list[Hit], k: int = 8)
     return PartAnswer(part, note="no evidence")
 
 
+def _later_report_in_scope(state: State, part: Question, sc: Scope) -> bool:
+    """Is a report that reviews the asked year in scope (a report of year R reviews R-1)?"""
+    if not part.years:
+        return False
+    return any((ry := report_year(state, d)) is not None and ry > max(part.years) for d in sc.doc_ids)
+
+
 def _settle_intent(state: State, part: Question, sc: Scope) -> Question:
     """"2024年GDP增长多少" asks for the outcome when a later report (which reviews 2024) is in scope; for the
     current year, only a target exists."""
-    if part.intent != "any" or not part.years:
+    if part.intent != "any" or not _later_report_in_scope(state, part, sc):
         return part
-    later = any((ry := report_year(state, d)) is not None and ry > max(part.years) for d in sc.doc_ids)
-    return replace(part, intent="actual") if later else part
-
-
-def _report_can_say(part: Question, ry: int | None) -> bool:
-    """A report of year R states outcomes up to R-1 and targets from R on: a target is not an outcome."""
-    if ry is None or not part.years:
-        return True
-    if part.intent == "actual":
-        return ry > min(part.years)
-    if part.intent == "plan":
-        return ry <= max(part.years)
-    return True
+    return replace(part, intent="actual")
 
 
 def _drop_weak(sentences: list[SentenceEvidence], have_rows: bool) -> list[SentenceEvidence]:

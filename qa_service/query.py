@@ -166,7 +166,7 @@ def _kind(q: Question) -> str:
     if not q.indicators and (vocab.cue("aggregate_all", lower) or asks_which and (
         vocab.cue("aggregate_missed", lower) or vocab.cue("aggregate_met", lower))):
         return "aggregate"
-    if q.indicators and (vocab.cue("comparison", lower) or (vocab.cue("plan", lower) and vocab.cue("actual", lower))):
+    if q.indicators and vocab.cue("comparison", lower):
         return "comparison"
     if not q.indicators and not q.units and not q.wants_rate and vocab.cue("descriptive", lower) and not (
         vocab.cue("figure", lower)
