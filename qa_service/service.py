@@ -17,6 +17,7 @@ from planqa.stores import SqlStore, VectorIndex
 from qa_service.citation_check import problems
 from qa_service.compose import compose, not_found_message
 from qa_service.evidence import find_rows, find_sentences
+from qa_service.limits import check_history, check_question
 from qa_service.query import Question, analyse
 from qa_service.retrieval import Hit, HybridSearch
 from qa_service.schemas import AskResponse, Filters
@@ -92,10 +93,7 @@ class QAService:
         question = "".join(ch for ch in question if ch.isprintable() or ch in "\n\t").strip()
         if not question:
             raise BadQuestionError("the question is empty")
-        if len(question) > self.settings.max_question_chars:
-            raise BadQuestionError(
-                f"the question has {len(question)} characters; the limit is {self.settings.max_question_chars}"
-            )
+        check_question(question, self.settings)
         return question
 
     def ask(
@@ -108,12 +106,14 @@ class QAService:
         began = time.perf_counter()
         timings: dict[str, float] = {}
         question = self.validate(question)
+        check_history(history, self.settings)
         self.refresh()
         if not self._documents:
             raise NoDocumentsError("no documents are ingested yet; run `planqa ingest PATH` or upload a report")
         if isinstance(filters, dict):
             filters = Filters(**filters)
         q = analyse(question, history)
+        check_question(q.text, self.settings, "the question with its follow-up resolved")
         if not any(ch.isalnum() for ch in question):
             return self._not_found(q, "问题里没有可查询的内容", began, timings)
 
@@ -222,7 +222,9 @@ class QAService:
         if filters and filters.doc_id:
             docs = [d for d in docs if d.doc_id == filters.doc_id]
         if filters and filters.region:
-            docs = [d for d in docs if filters.region in d.region or d.region in filters.region]
+            # "" is in every string: a report without a region must not match every region filter.
+            wanted = filters.region.strip()
+            docs = [d for d in docs if d.region and wanted and (wanted in d.region or d.region in wanted)]
         if filters and filters.year:
             docs = [d for d in docs if filters.year in d.years or (d.report_date and d.report_date.year == filters.year)]
         if len(docs) > 1:
