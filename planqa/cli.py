@@ -133,11 +133,16 @@ def cmd_model(args: argparse.Namespace) -> int:
 def cmd_keys(args: argparse.Namespace) -> int:
     import secrets
 
-    from qa_service.security import hash_key
+    from qa_service.security import MIN_ADMIN_KEY_CHARS, hash_key, weak_admin_key
 
     key = args.key or secrets.token_urlsafe(24)
     if not args.key:
         print(f"key (give this to the client, it is not stored): {key}", file=sys.stderr)
+    elif args.role == "admin" and weak_admin_key(key):
+        # The server sees only the hash, so the length rule can be enforced only here.
+        print(f"error: an admin key needs at least {MIN_ADMIN_KEY_CHARS} characters and must not be a common "
+              "value; omit KEY to get a random one", file=sys.stderr)
+        return 2
     print(f"{args.role}:sha256:{hash_key(key)}")
     return 0
 
@@ -187,9 +192,20 @@ def _extra_commands():
     return (qa, ui_cmd, eval_cmd)
 
 
+def parse(parser: argparse.ArgumentParser, argv: list[str] | None) -> argparse.Namespace:
+    """argparse gives an optional positional its (empty) value before it sees later options, so
+    `keys hash --role admin KEY` would leave KEY unrecognised; it is the key, wherever it stands."""
+    args, extra = parser.parse_known_args(argv)
+    if args.command == "keys" and args.key is None and len(extra) == 1 and not extra[0].startswith("-"):
+        args.key, extra = extra[0], []
+    if extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    return args
+
+
 def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    args = build_parser().parse_args(argv)
+    args = parse(build_parser(), argv)
     try:
         return int(args.func(args) or 0)
     except PlanQAError as exc:
