@@ -162,3 +162,10 @@ def test_key_is_checked_before_the_size(fake_service, settings):
         files = {"file": ("r.txt", b"a" * (2 * 2**20), "text/plain")}
         assert_envelope(c.post("/documents", files=files), 401, "unauthorized")
         assert_envelope(c.post("/documents", files=files, headers={"X-API-Key": READER}), 403, "forbidden")
+
+
+def test_readme_lists_every_error_type():
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert [kind for kind in ERROR_TYPES if f"`{kind}`" not in readme] == []
