@@ -169,3 +169,13 @@ def test_readme_lists_every_error_type():
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert [kind for kind in ERROR_TYPES if f"`{kind}`" not in readme] == []
+
+
+def test_no_route_blocks_the_event_loop(fake_service):
+    """Handlers call blocking store and model code: they must be plain `def` (run in the thread pool)."""
+    import inspect
+
+    from fastapi.routing import APIRoute
+
+    routes = [r for r in create_app(lambda: fake_service).routes if isinstance(r, APIRoute)]
+    assert routes and [r.path for r in routes if inspect.iscoroutinefunction(r.endpoint)] == []
