@@ -21,8 +21,6 @@ COMMON_KEYS = (
     "changemechangemechangeme", "secretsecretsecretsecret", "adminadminadminadminadmin",
     "000000000000000000000000", "123456789012345678901234",
 )
-# Kept for callers of the earlier name.
-PLACEHOLDERS = COMMON_KEYS
 
 
 class ConfigurationError(PlanQAError):

@@ -66,8 +66,8 @@ def presented_key(
 KeyDep = Annotated[str | None, Depends(presented_key)]
 
 
-def role_of(request: Request, key: KeyDep) -> str | None:
-    return _state(request).keys.role_of(key)
+def allowed(request: Request, key: str | None, role: str) -> bool:
+    return _state(request).keys.allows(key, role)[0]
 
 
 def requires(role: str) -> Callable[..., None]:

@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 
-from qa_service.api.deps import KeyDep, ServiceDep, SettingsDep
+from qa_service.api.deps import KeyDep, ServiceDep, SettingsDep, allowed
 
 router = APIRouter(tags=["health"])
 
@@ -15,6 +15,6 @@ router = APIRouter(tags=["health"])
 def health(request: Request, key: KeyDep, settings: SettingsDep, service: ServiceDep) -> dict[str, Any]:
     body: dict[str, Any] = {"status": "ok"}
     audience = settings.health_details
-    if audience == "anyone" or request.app.state.planqa.keys.allows(key, audience)[0]:
+    if audience == "anyone" or allowed(request, key, audience):
         body["documents"] = len(service.documents)
     return body
