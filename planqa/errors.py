@@ -23,3 +23,11 @@ class NoDocumentsError(PlanQAError):
 
 class BadQuestionError(PlanQAError):
     pass
+
+
+class QuestionTooLongError(BadQuestionError):
+    """The question (also after a follow-up is resolved) is over the configured limit."""
+
+
+class HistoryTooLongError(BadQuestionError):
+    """The earlier turns sent with a question are over a configured limit."""

@@ -57,10 +57,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def parse(parser: argparse.ArgumentParser, argv: list[str] | None) -> argparse.Namespace:
+    """argparse gives an optional positional its (empty) value before it sees later options, so
+    `keys hash --role admin KEY` would leave KEY unrecognised; it is the key, wherever it stands."""
+    args, extra = parser.parse_known_args(argv)
+    if args.command == "keys" and args.key is None and len(extra) == 1 and not extra[0].startswith("-"):
+        args.key, extra = extra[0], []
+    if extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    return args
+
+
 def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     configure_logging()
-    args = build_parser().parse_args(argv)
+    args = parse(build_parser(), argv)
     try:
         return int(args.func(args) or 0)
     except PlanQAError as exc:

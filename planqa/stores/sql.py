@@ -217,7 +217,7 @@ class SqlStore:
         if year is not None:
             query = query.where(indicators.c.year == year)
         if text:
-            query = query.where(indicators.c.indicator_norm.contains(text))
+            query = query.where(indicators.c.indicator_norm.contains(text, autoescape=True))  # % and _ are text
         with self.engine.connect() as conn:
             return [IndicatorRow(**_plain(r)) for r in conn.execute(query).mappings().all()]
 
