@@ -58,14 +58,22 @@ def cmd_eval_run(args: argparse.Namespace) -> int:
 
 
 def cmd_from_feedback(args: argparse.Namespace) -> int:
-    from eval.feedback import feedback_to_gold
+    from eval.feedback import read_jsonl, records_to_gold
     from planqa.cli import _settings
+    from planqa.stores.sql import SqlStore
 
-    source = Path(args.feedback) if args.feedback else _settings(args).resolved_data_dir / "feedback.jsonl"
-    if not source.exists():
-        print(f"no feedback file at {source}; thumbs in the chat UI create it", file=sys.stderr)
+    if args.feedback:
+        records = read_jsonl(Path(args.feedback))
+    else:
+        settings = _settings(args)
+        records = SqlStore(settings.sqlalchemy_url).feedback()
+        legacy = settings.resolved_data_dir / "feedback.jsonl"  # written by UIs before the feedback table
+        if legacy.exists():
+            records = read_jsonl(legacy) + records
+    if not records:
+        print("no feedback stored yet; the votes in the chat UI create it", file=sys.stderr)
         return 2
-    count = feedback_to_gold(source, Path(args.out))
+    count = records_to_gold(records, Path(args.out))
     print(f"wrote {count} draft gold items to {args.out}; review every line before using it")
     return 0
 
@@ -87,6 +95,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     r.add_argument("--min-not-found", type=float, help="fail below this not-found recall")
     r.set_defaults(func=cmd_eval_run)
     f = eval_sub.add_parser("from-feedback", help="turn UI thumbs up/down into a gold-set draft for review")
-    f.add_argument("--feedback", help="feedback.jsonl (default: the data dir's)")
+    f.add_argument("--feedback", help="a feedback.jsonl file (default: the database's feedback table)")
     f.add_argument("--out", default="eval/gold/feedback-draft.jsonl")
     f.set_defaults(func=cmd_from_feedback)

@@ -17,6 +17,7 @@ from starlette.concurrency import run_in_threadpool
 
 from planqa.errors import BadQuestionError, NoDocumentsError, PlanQAError
 from planqa.settings import Settings
+from qa_service.feedback_routes import ui_router
 from qa_service.schemas import AskRequest, AskResponse
 from qa_service.security import KeyRing
 from qa_service.service import QAService
@@ -282,6 +283,8 @@ def create_app(service_factory: Callable[[], QAService] | None = None, settings:
         if not await run_in_threadpool(remove):
             return _error(404, f"no document {doc_id}", "not_found")
         return {"removed": doc_id}
+
+    app.include_router(ui_router(service, reader))
 
     @app.get("/health")
     async def health() -> dict[str, Any]:
