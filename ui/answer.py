@@ -64,7 +64,7 @@ def show_turn(turn: dict, index: int, docs: dict[str, dict], ask: Callable[[str]
         st.dataframe(pivot(rows), hide_index=True)
         for unit, names, chart in charts_by_unit(rows):
             st.caption(f"{'、'.join(names)}（单位：{unit or '无'}）")
-            st.altair_chart(chart, use_container_width=True)
+            st.altair_chart(chart, width="stretch")
     if turn.get("citations"):
         show_sources(turn, anchor, docs)
     actions(turn, index)

@@ -86,6 +86,7 @@ def answer(turn: dict, filters: dict) -> None:
     except BackendError as exc:
         turn["error"] = exc.message_zh
     else:
+        result.pop("question", None)  # the service's normalised copy; the page keeps what the reader typed
         turn.update(result)
     turn["state"] = "done"
 

@@ -44,7 +44,7 @@ def sidebar(docs: list[dict], docs_error: str | None, new_conversation: Callable
     """Draws the sidebar; returns the filters for /ask."""
     client = backend.client()
     with st.sidebar:
-        st.button("新对话", on_click=new_conversation, type="primary", use_container_width=True)
+        st.button("新对话", on_click=new_conversation, type="primary", width="stretch")
         if client.remote:
             st.caption("已连接问答服务。")
         else:
@@ -115,4 +115,4 @@ def welcome(docs: list[dict], ask: Callable[[str], None]) -> None:
         st.caption("可以这样问：")
         columns = st.columns(len(EXAMPLES))
         for column, example in zip(columns, EXAMPLES, strict=True):
-            column.button(example, key=f"ex-{example}", on_click=ask, args=(example,), use_container_width=True)
+            column.button(example, key=f"ex-{example}", on_click=ask, args=(example,), width="stretch")
