@@ -50,9 +50,9 @@ def test_ask_shows_answer_sources_and_header_row(app):
     assert "-6.6%" in text
     assert "[[1]](#src-0-1)" in text  # the marker links to its source
     # The cited table row comes with its header, in plain words.
-    tables = [df.value for df in app.dataframe]
-    assert any("2023年预计完成" in t.columns and "-6.6%" in t.values for t in tables)
-    assert not any("列" in t.columns or "数值(数)" in t.columns for t in tables)
+    tables = [m.value for m in app.markdown if "<table>" in m.value]
+    assert any("<th>2023年预计完成</th>" in t and "<td>-6.6%</td>" in t and "<th>指标</th>" in t for t in tables)
+    assert not any("<th>列</th>" in t or "数值(数)" in t for t in tables)
     # No server path: only file names.
     everything = text + " ".join(c.value for c in app.caption)
     assert "/planqa/sample/" not in everything and "tianyuan-2024-plan-report.txt" in everything

@@ -10,7 +10,7 @@ import streamlit as st
 from ui import backend
 from ui.errors import BackendError
 from ui.sources import show_sources
-from ui.tables import charts_by_unit, pivot
+from ui.tables import as_html, charts_by_unit, pivot
 from ui.text import answer_markdown, escape_md
 
 
@@ -61,7 +61,7 @@ def show_turn(turn: dict, index: int, docs: dict[str, dict], ask: Callable[[str]
         st.markdown(answer_markdown(turn["answer"], {c["id"] for c in turn["citations"]}, anchor))
     rows = turn.get("indicators") or []
     if rows:
-        st.dataframe(pivot(rows), hide_index=True)
+        st.markdown(as_html(pivot(rows)), unsafe_allow_html=True)
         for unit, names, chart in charts_by_unit(rows):
             st.caption(f"{'、'.join(names)}（单位：{unit or '无'}）")
             st.altair_chart(chart, width="stretch")

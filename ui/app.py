@@ -22,6 +22,9 @@ st.markdown(
     .pq-section { color: #666; font-size: .9em; }
     .pq-doc { font-size: .9em; }
     [data-testid='stFileUploaderDropzoneInstructions'] { display: none; }
+    .pq-table table { border-collapse: collapse; font-size: .9em; margin: .3em 0; }
+    .pq-table th, .pq-table td { border: 1px solid #d0d7de; padding: .2em .6em; text-align: left; }
+    .pq-table th { background: #f6f8fa; font-weight: 600; }
     </style>""",
     unsafe_allow_html=True,
 )

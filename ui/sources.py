@@ -9,7 +9,7 @@ import streamlit as st
 
 from ui import backend
 from ui.errors import BackendError
-from ui.tables import row_with_header
+from ui.tables import as_html, row_with_header
 from ui.text import display_name, html_block, html_text, short_path, with_hover
 
 
@@ -53,7 +53,7 @@ def show_sources(turn: dict, anchor: str, docs: dict[str, dict]) -> None:
         with contextlib.suppress(BackendError):  # the quote itself still shows below
             table = row_with_header(c, backend.doc_indicators(c["doc_id"]))
         if table is not None:
-            st.dataframe(table, hide_index=True)
+            st.markdown(as_html(table), unsafe_allow_html=True)
         else:
             st.markdown(html_block(html_text(c["text"]), "pq-quote"), unsafe_allow_html=True)
         with st.expander("查看原文与位置"):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from ui.text import html_table
+
 KIND_ZH = {"plan": "计划", "actual": "完成", "target": "目标"}
 
 
@@ -24,6 +26,10 @@ def pivot(rows: list[dict]) -> pd.DataFrame:
         lines.setdefault(r["indicator"], {})[label] = r["value_text"]
     frame = pd.DataFrame([{"指标": name, **cells} for name, cells in lines.items()])
     return frame.reindex(columns=["指标", *columns]).fillna("")
+
+
+def as_html(frame: pd.DataFrame) -> str:
+    return html_table([str(c) for c in frame.columns], [[str(v) for v in row] for row in frame.itertuples(index=False)])
 
 
 def row_with_header(citation: dict, doc_rows: list[dict]) -> pd.DataFrame | None:

@@ -69,3 +69,10 @@ def html_block(inner: str, cls: str = "") -> str:
 def plain_answer(answer: str) -> str:
     """The answer as a reader would copy it."""
     return answer.strip()
+
+
+def html_table(header: list[str], rows: list[list[str]]) -> str:
+    """A small static table (the header row first), every cell escaped: readable, selectable, copyable."""
+    head = "".join(f"<th>{html_text(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{html_text(c)}</td>" for c in r) + "</tr>" for r in rows)
+    return html_block(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>", "pq-table")
