@@ -13,6 +13,9 @@ from ui.sources import show_sources
 from ui.tables import as_html, charts_by_unit, pivot
 from ui.text import answer_markdown, escape_md
 
+# An invisible mark that a turn is finished: browser tests wait on it instead of guessing at timings.
+DONE = "<div class='pq-done'></div>"
+
 
 def suggestions(turn: dict) -> list[str]:
     """Follow-ups drawn from what the answer touched: its indicators' other years, its sections' topics."""
@@ -54,6 +57,7 @@ def show_turn(turn: dict, index: int, docs: dict[str, dict], ask: Callable[[str]
     if turn.get("error"):
         st.error(turn["error"])
         st.button("重新提问", key=f"retry-{turn['id']}", on_click=ask, args=(turn["question"],))
+        st.markdown(DONE, unsafe_allow_html=True)
         return
     if not turn["found"]:
         st.info(escape_md(turn["answer"]), icon=":material/search_off:")
@@ -73,6 +77,7 @@ def show_turn(turn: dict, index: int, docs: dict[str, dict], ask: Callable[[str]
         st.caption("接着问：")
         for n, text in enumerate(follow):
             st.button(text, key=f"sug-{turn['id']}-{n}", on_click=ask, args=(text,))
+    st.markdown(DONE, unsafe_allow_html=True)
 
 
 def actions(turn: dict, index: int) -> None:
