@@ -96,8 +96,13 @@ def ask(page, question: str) -> None:
 
 def answered(page, n_assistant: int) -> None:
     """Wait until `n_assistant` assistant turns are finished (each ends with an invisible .pq-done)."""
-    page.wait_for_function("n => document.querySelectorAll('.pq-done').length >= n", arg=n_assistant,
-                           timeout=120_000)
+    try:
+        page.wait_for_function("n => document.querySelectorAll('.pq-done').length >= n", arg=n_assistant,
+                               timeout=120_000)
+    except Exception:
+        shot(page, "failed.png")
+        print(page.locator(MESSAGE).all_inner_texts())
+        raise
 
 
 def no_server_path(page, stack) -> None:
@@ -136,7 +141,7 @@ def test_employment_chart_has_one_unit_per_axis(page, stack):
     charts = answer.locator("[data-testid='stVegaLiteChart']")
     charts.first.wait_for(timeout=30_000)
     assert charts.count() == len(units) == 2
-    charts.nth(1).scroll_into_view_if_needed()
+    charts.first.scroll_into_view_if_needed()
     shot(page, "chart.png")
 
 

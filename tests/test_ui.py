@@ -135,3 +135,14 @@ def test_error_types_map_to_chinese_including_unknown_ones():
     unknown = from_response(418, {"error": {"type": "brand_new", "message": "teapot"}}).message_zh
     assert unknown and "teapot" not in unknown and all(ord(ch) < 128 or ch for ch in unknown)
     assert "稍后" in from_response(502, None, "<html>bad gateway</html>").message_zh
+
+
+def test_queued_questions_are_all_answered_in_order(app):
+    # What a quick second question leaves behind: two turns queued before either is answered.
+    app.session_state["turns"] = [{"id": "a", "question": "研发强度多少？", "state": "pending"},
+                                  {"id": "b", "question": "2023年进出口完成情况如何？", "state": "pending"}]
+    app.run()
+    turns = app.session_state["turns"]
+    assert [t["state"] for t in turns] == ["done", "done"]
+    assert "4.1%" in turns[0]["answer"] and "-6.6%" in turns[1]["answer"]
+    assert len(app.chat_message) == 4 and not app.chat_input[0].disabled

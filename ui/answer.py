@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable
 
@@ -18,14 +19,17 @@ DONE = "<div class='pq-done'></div>"
 
 
 def suggestions(turn: dict) -> list[str]:
-    """Follow-ups drawn from what the answer touched: its indicators' other years, its sections' topics."""
+    """Follow-ups drawn from what the answer touched: the next indicators of its table, its sections' topics.
+    Only things the report contains, so a suggestion never leads to a 'not found'."""
     out: list[str] = []
     rows = turn.get("indicators") or []
-    for name in dict.fromkeys(r["indicator"] for r in rows):
-        years = sorted({r["year"] for r in rows if r["indicator"] == name and r.get("year")})
-        if years:
-            out.append(f"{years[-1] + 1}年{name}的目标是多少？")
-        out.append(f"{name}和上年相比变化如何？")
+    asked = set(dict.fromkeys(r["indicator"] for r in rows))
+    if rows:
+        with contextlib.suppress(BackendError):
+            table = list(dict.fromkeys(r["indicator"] for r in backend.doc_indicators(rows[0]["doc_id"])))
+            after = [n for n in table[table.index(rows[-1]["indicator"]) + 1 :] if n not in asked] if (
+                rows[-1]["indicator"] in table) else []
+            out += [f"{name}完成情况如何？" for name in after[:2]]
     for c in turn.get("citations") or []:
         tail = (c.get("section") or "").split(" > ")[-1]
         tail = re.sub(r"^[（(]?[一二三四五六七八九十\d]+[）)、.]\s*", "", tail)

@@ -107,12 +107,13 @@ def welcome(docs: list[dict], ask: Callable[[str], None]) -> None:
             "报告没有写的，会直接说明“没有找到”。"
         )
         if docs:
-            names = "、".join(f"《{d['title'][:40]}》" for d in docs[:5])
+            names = "、".join(f"《{d['title']}》" for d in docs[:5])
             more = f"等 {len(docs)} 份" if len(docs) > 5 else ""
             st.markdown(html_block(f"已载入：{html_text(names)}{more}"), unsafe_allow_html=True)
         else:
             st.markdown("还没有载入报告。")
         st.caption("可以这样问：")
-        columns = st.columns(len(EXAMPLES))
-        for column, example in zip(columns, EXAMPLES, strict=True):
+        columns = st.columns(2)
+        for n, example in enumerate(EXAMPLES):
+            column = columns[n % 2]
             column.button(example, key=f"ex-{example}", on_click=ask, args=(example,), width="stretch")

@@ -42,10 +42,14 @@ def open_document(citation: dict) -> None:
 
 def show_sources(turn: dict, anchor: str, docs: dict[str, dict]) -> None:
     st.markdown("**来源**")
+    previous = None
     for c in turn["citations"]:
         doc = docs.get(c["doc_id"])
         section = c.get("section") or ""
-        head = f"<span id='{anchor}-{c['id']}' class='pq-source'><b>[{c['id']}]</b> {doc_label(doc, c['title'])}</span>"
+        # The document is named when it changes, not repeated under every quote from the same report.
+        label = doc_label(doc, c["title"]) if c["doc_id"] != previous else ""
+        previous = c["doc_id"]
+        head = f"<span id='{anchor}-{c['id']}' class='pq-source'><b>[{c['id']}]</b> {label}</span>"
         if section:
             head += f"<br><span class='pq-section'>{with_hover(short_path(section), section)}</span>"
         st.markdown(html_block(head), unsafe_allow_html=True)
