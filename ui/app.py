@@ -1,5 +1,5 @@
 """The delegates' chat. Questions are queued in the session before they are answered, so a rerun (a second
-question sent while the first is computed) never loses a turn; the input is disabled while one is pending."""
+question sent while the first is computed) never loses a turn; queued ones are answered in order."""
 
 from __future__ import annotations
 
@@ -106,11 +106,12 @@ if ready:
 filters = sidebar(docs, docs_error, new_conversation)
 
 turns = st.session_state[TURNS]
+# Queued by the submit callback, which Streamlit runs before the script: a second question that interrupts
+# the answer to the first is recorded before anything else happens, and the first is answered again.
+# The input stays enabled (a disabled one swallowed an Enter pressed just as it turned off).
+st.chat_input("请输入问题，例如：2023年进出口完成情况如何？", key="chat", disabled=not ready,
+              on_submit=lambda: ask(st.session_state["chat"]))
 pending = [t for t in turns if t.get("state") == "pending"]
-question = st.chat_input("请输入问题，例如：2023年进出口完成情况如何？", disabled=bool(pending) or not ready)
-if question:
-    ask(question)
-    st.rerun()  # redraw with the input disabled before the answer is computed
 
 if not turns and ready:
     welcome(docs, ask)
