@@ -82,6 +82,8 @@ def page(stack):
 
 
 def shot(page, name: str) -> None:
+    """A screenshot for people to look at (PLANQA_SCREENSHOT_DIR); Streamlit scrolls inside the page, so this
+    is the viewport: scroll what matters into view first."""
     folder = os.environ.get("PLANQA_SCREENSHOT_DIR")
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
@@ -186,4 +188,5 @@ def test_api_stopped_mid_session_shows_chinese_message_and_keeps_history(page, s
     assert "Traceback" not in page.content() and "httpx" not in page.content()
     texts = page.locator(MESSAGE).all_inner_texts()
     assert len(texts) == before + 2 and "-6.6%" in texts[1]
+    page.locator("[data-testid='stAlertContentError']").last.scroll_into_view_if_needed()
     shot(page, "error.png")

@@ -68,10 +68,10 @@ def charts_by_unit(rows: list[dict]) -> list[tuple[str, list[str], alt.Chart]]:
             alt.Chart(data)
             .mark_bar()
             .encode(
-                y=alt.Y("项目:N", sort=order, title=None, axis=alt.Axis(labelLimit=320)),
+                y=alt.Y("项目:N", sort=order, title=None, axis=alt.Axis(labelLimit=320, labelFontSize=13)),
                 yOffset=alt.YOffset("类型:N", sort=kinds),
-                x=alt.X("数值:Q", title=axis_title),
-                color=alt.Color("类型:N", sort=kinds, legend=alt.Legend(title=None, orient="top")),
+                x=alt.X("数值:Q", title=axis_title, axis=alt.Axis(titleFontSize=13)),
+                color=alt.Color("类型:N", sort=kinds, legend=alt.Legend(title=None, orient="top", labelFontSize=13)),
                 tooltip=["项目", "类型", "原文"],
             )
             .properties(height=alt.Step(22))
