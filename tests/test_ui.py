@@ -146,3 +146,14 @@ def test_queued_questions_are_all_answered_in_order(app):
     assert [t["state"] for t in turns] == ["done", "done"]
     assert "4.1%" in turns[0]["answer"] and "-6.6%" in turns[1]["answer"]
     assert len(app.chat_message) == 4 and not app.chat_input[0].disabled
+
+
+def test_document_panel_shows_full_title_indicator_table_and_outline(app):
+    next(b for b in app.button if b.label == "指标与目录").click().run()
+    text = _markdown(app)
+    assert "关于株洲市天元区 2023 年国民经济和社会发展规划执行情况与 2024 年国民经济和社会发展规划草案的报告" in text
+    (table,) = [df.value for df in app.dataframe]
+    assert list(table.columns[:3]) == ["指标", "2023年计划", "2023年预计完成"]
+    assert "城镇新增就业人数" in set(table["指标"])
+    assert "一、2023 年国民经济和社会发展规划执行情况" in text
+    assert "tianyuan-2024-plan-report.txt" in " ".join(c.value for c in app.caption)
