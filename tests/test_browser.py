@@ -130,6 +130,7 @@ def test_welcome_then_answer_with_sources_and_header_row(page, stack):
     answer.locator("[data-testid='stExpander'] summary").first.click()
     page.locator("mark").first.wait_for(timeout=30_000)
     no_server_path(page, stack)
+    answer.evaluate("e => e.scrollIntoView({block: 'start'})")
     shot(page, "answer.png")
 
 

@@ -25,6 +25,11 @@ def doc_label(doc: dict | None, title: str) -> str:
 
 
 def highlighted(before: str, quote: str, after: str) -> str:
+    # Start and end on line boundaries where there are any, so the context does not open mid-row ("%左右 …").
+    if "\n" in before:
+        before = before[before.index("\n") + 1 :]
+    if "\n" in after:
+        after = after[: after.rindex("\n")]
     return html_block(f"{html_text(before)}<mark>{html_text(quote)}</mark>{html_text(after)}", "pq-context")
 
 
@@ -47,7 +52,7 @@ def show_sources(turn: dict, anchor: str, docs: dict[str, dict]) -> None:
         doc = docs.get(c["doc_id"])
         section = c.get("section") or ""
         # The document is named when it changes, not repeated under every quote from the same report.
-        label = doc_label(doc, c["title"]) if c["doc_id"] != previous else ""
+        label = doc_label(doc, c["title"]) if c["doc_id"] != previous else "<span class='pq-section'>同一报告</span>"
         previous = c["doc_id"]
         head = f"<span id='{anchor}-{c['id']}' class='pq-source'><b>[{c['id']}]</b> {label}</span>"
         if section:
