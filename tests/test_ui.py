@@ -157,3 +157,14 @@ def test_document_panel_shows_full_title_indicator_table_and_outline(app):
     assert "城镇新增就业人数" in set(table["指标"])
     assert "一、2023 年国民经济和社会发展规划执行情况" in text
     assert "tianyuan-2024-plan-report.txt" in " ".join(c.value for c in app.caption)
+
+
+def test_section_paths_are_cut_on_whole_levels_and_sources_show_file_names_only():
+    from ui.text import display_name, short_path
+
+    path = "一、2023 年国民经济和社会发展规划执行情况 > （一）聚焦重大战略，三个高地加快打造 > 改革开放迈上新台阶"
+    short = short_path(path)
+    assert short == "… > （一）聚焦重大战略，三个高地加快打造 > 改革开放迈上新台阶"
+    assert short_path("短路径") == "短路径"
+    assert display_name("/srv/planqa-data/uploads/1a2b3c4d-渌口区报告.txt") == "渌口区报告.txt"
+    assert display_name("C:\\data\\report.pdf") == "report.pdf"
