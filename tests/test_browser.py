@@ -114,6 +114,9 @@ def no_server_path(page, stack) -> None:
 
 
 def test_welcome_then_answer_with_sources_and_header_row(page, stack):
+    # Widgets render after the text: wait for the last ones, or the screenshot shows grey placeholders.
+    page.get_by_role("button", name="研发强度多少？").wait_for(timeout=60_000)
+    page.get_by_placeholder("请输入问题", exact=False).wait_for(timeout=60_000)
     shot(page, "welcome.png")
     ask(page, "2023年进出口完成情况如何？")
     answered(page, 1)
