@@ -12,7 +12,7 @@ from planqa.settings import Settings
 from qa_service.api import docs, errors
 from qa_service.api.deps import ApiState
 from qa_service.api.limits import BodyLimit, Rule, rule
-from qa_service.api.routes import ask, chat, documents, health, indicators
+from qa_service.api.routes import ask, chat, documents, feedback, health, indicators
 from qa_service.security import KeyRing
 from qa_service.service import QAService
 
@@ -26,6 +26,7 @@ def body_rules(settings: Settings) -> list[Rule]:
         rule("POST", "/ask", small, "reader"),
         rule("POST", "/ask/stream", small, "reader"),
         rule("POST", "/v1/chat/completions", small, "reader"),
+        rule("POST", "/feedback", small, "reader"),
         rule("POST", "/documents", upload, "admin"),
         rule("DELETE", "/documents/[^/]+", 0, "admin"),
     ]
@@ -51,7 +52,7 @@ def create_app(service_factory: Callable[[], QAService] | None = None, settings:
     )
     app.state.planqa = state
     errors.install(app)
-    for module in (ask, chat, documents, indicators, health):
+    for module in (ask, chat, documents, indicators, feedback, health):
         app.include_router(module.router)
     docs.install(app)
     # Outermost of the app's own layers: nothing parses a body before the key and the size are checked.
