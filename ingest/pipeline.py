@@ -96,6 +96,9 @@ class Ingestor:
             replaces = [d.doc_id for d in self.sql.find(source=doc.source) if d.doc_id != doc.doc_id]
             todo.append((path, prep, replaces))
 
+        if todo:
+            # A lazily loaded model loads here, outside the timer: embed_seconds are seconds of embedding.
+            getattr(self._timer.inner, "real", None)
         progress.start("Embedding", sum(len(p.chunks) for _, p, _ in todo))
         for path, prep, replaces in todo:
             try:
