@@ -82,7 +82,9 @@ def sha256_of(path: Path) -> str:
 def write_fingerprints(folder: Path, names: list[str]) -> None:
     """Hash the weight files once at build time, so opening a store needs no hashing of hundreds of MB."""
     data = {name: sha256_of(folder / name) for name in names}
-    (folder / FINGERPRINTS).write_text(json.dumps(data, indent=1), encoding="utf-8")
+    partial = folder / f".{FINGERPRINTS}.{os.getpid()}"
+    partial.write_text(json.dumps(data, indent=1), encoding="utf-8")
+    os.replace(partial, folder / FINGERPRINTS)  # readers see the whole record or none
 
 
 def fingerprint(folder: Path, name: str) -> str:

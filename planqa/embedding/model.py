@@ -7,6 +7,7 @@ a serving process that uses them does not carry that memory.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import subprocess
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from langchain_core.embeddings import Embeddings
 
-from planqa.embedding.files import build_once, fingerprint, sha256_of, write_fingerprints
+from planqa.embedding.files import FINGERPRINTS, build_once, fingerprint, sha256_of, write_fingerprints
 from planqa.embedding.onnx_export import CONFIG_FILE, FP32_FILE, INT8_FILE
 from planqa.errors import PlanQAError
 from planqa.settings import DEFAULT_MODEL, EmbeddingBackend, Settings
@@ -65,6 +66,10 @@ def ensure_model(settings: Settings, quiet: bool = False, force: bool = False) -
         return str(Path(name).expanduser()) if _is_local(name) else name
     target = built_model_path(settings)
     if _st_complete(target) and not force:
+        if not (target / FINGERPRINTS).exists() and (target / ST_WEIGHTS).exists():
+            # A model built before fingerprints were recorded; a read-only folder is hashed on each open instead.
+            with contextlib.suppress(OSError):
+                write_fingerprints(target, [ST_WEIGHTS])
         return str(target)
 
     def build(out: Path) -> None:
