@@ -59,13 +59,21 @@ def cmd_eval_run(args: argparse.Namespace) -> int:
 
 
 def cmd_from_feedback(args: argparse.Namespace) -> int:
-    from eval.feedback import feedback_to_gold
+    from eval.feedback import read_jsonl, records_to_gold
+    from planqa.stores.sql import SqlStore
 
-    source = Path(args.feedback) if args.feedback else settings_from_args(args).resolved_data_dir / "feedback.jsonl"
-    if not source.exists():
-        print(f"no feedback file at {source}; thumbs in the chat UI create it", file=sys.stderr)
+    if args.feedback:
+        records = read_jsonl(Path(args.feedback))
+    else:
+        settings = settings_from_args(args)
+        records = SqlStore(settings.sqlalchemy_url).feedback()
+        legacy = settings.resolved_data_dir / "feedback.jsonl"  # written by UIs before the feedback table
+        if legacy.exists():
+            records = read_jsonl(legacy) + records
+    if not records:
+        print("no feedback stored yet; the votes in the chat UI create it", file=sys.stderr)
         return 2
-    count = feedback_to_gold(source, Path(args.out))
+    count = records_to_gold(records, Path(args.out))
     print(f"wrote {count} draft gold items to {args.out}; review every line before using it")
     return 0
 
@@ -89,6 +97,6 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="fail above this share of wrong answers (answered, but wrong: worse than a miss)")
     r.set_defaults(func=cmd_eval_run)
     f = eval_sub.add_parser("from-feedback", help="turn UI thumbs up/down into a gold-set draft for review")
-    f.add_argument("--feedback", help="feedback.jsonl (default: the data dir's)")
+    f.add_argument("--feedback", help="a feedback.jsonl file (default: the database's feedback table)")
     f.add_argument("--out", default="eval/gold/feedback-draft.jsonl")
     f.set_defaults(func=cmd_from_feedback)

@@ -46,14 +46,16 @@ class RichProgress:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from ingest import ingest_paths
 
-    report = ingest_paths(settings_from_args(args), args.paths or [BUNDLED_SAMPLE], RichProgress())
+    settings = settings_from_args(args)
+    report = ingest_paths(settings, args.paths or [BUNDLED_SAMPLE], RichProgress())
     for path, reason in report.failed:
         print(f"FAILED  {path}: {reason}", file=sys.stderr)
     print(
         f"documents: {len(report.added)} added, {len(report.replaced)} replaced, "
         f"{len(report.unchanged)} unchanged, {len(report.failed)} failed | chunks: {report.chunks} | "
         f"indicator rows: {report.indicators} | facts: {report.facts} | {report.seconds:.1f} s "
-        f"(embedding {report.embed_seconds:.1f} s)"
+        f"(embedding {report.embed_seconds:.1f} s) | {report.chunks_per_second:.1f} chunks/s "
+        f"[{settings.embedding_backend}]"
     )
     return 1 if report.failed and not (report.added or report.replaced or report.unchanged) else 0
 

@@ -11,6 +11,7 @@ from langchain_core.embeddings import Embeddings
 
 from ingest.loaders import discover
 from ingest.prepare import PreparedDocument, prepare_file
+from planqa.embedding.timing import TimedEmbeddings
 from planqa.errors import PlanQAError
 from planqa.settings import Settings
 from planqa.stores import SqlStore, VectorIndex
@@ -27,6 +28,10 @@ class IngestReport:
     facts: int = 0
     seconds: float = 0.0
     embed_seconds: float = 0.0  # inside the embedding model alone, to see what ingestion adds on top
+
+    @property
+    def chunks_per_second(self) -> float:
+        return self.chunks / self.seconds if self.seconds else 0.0
 
 
 class Progress:
@@ -49,35 +54,16 @@ class Ingestor:
         self.settings = settings
         self.sql = sql or SqlStore(settings.sqlalchemy_url)
         self.vectors = vectors or VectorIndex(settings, embeddings)
-        self._embeddings = self.vectors.store.embeddings
-        self._wrap_embedding_timer()
-
-    def _wrap_embedding_timer(self) -> None:
-        """Count seconds spent inside the model on the (shared) embeddings object, once per object."""
-        embeddings = self._embeddings
-        inner = embeddings.embed_documents
-        if getattr(inner, "_planqa_timed", False):
-            return
-
-        def timed(texts: list[str]) -> list[list[float]]:
-            began = time.perf_counter()
-            try:
-                return inner(texts)
-            finally:
-                total = getattr(embeddings, "planqa_embed_seconds", 0.0)
-                object.__setattr__(embeddings, "planqa_embed_seconds", total + time.perf_counter() - began)
-
-        timed._planqa_timed = True  # type: ignore[attr-defined]
-        object.__setattr__(embeddings, "embed_documents", timed)
-
-    def _model_seconds(self) -> float:
-        return getattr(self._embeddings, "planqa_embed_seconds", 0.0)
+        if not isinstance(self.vectors.embeddings, TimedEmbeddings):
+            # Shared with other ingestors and the QA service: a transparent delegate, so wrapping is harmless.
+            self.vectors.embeddings = TimedEmbeddings(self.vectors.embeddings)
+        self._timer: TimedEmbeddings = self.vectors.embeddings
 
     def ingest(self, paths: list[Path], progress: Progress | None = None) -> IngestReport:
         progress = progress or Progress()
         report = IngestReport()
         began = time.perf_counter()
-        model_began = self._model_seconds()
+        model_began = self._timer.thread_seconds
         self.collect_orphans()
         files = discover(paths)
         prepared: list[tuple[Path, PreparedDocument]] = []
@@ -110,6 +96,9 @@ class Ingestor:
             replaces = [d.doc_id for d in self.sql.find(source=doc.source) if d.doc_id != doc.doc_id]
             todo.append((path, prep, replaces))
 
+        if todo:
+            # A lazily loaded model loads here, outside the timer: embed_seconds are seconds of embedding.
+            getattr(self._timer.inner, "real", None)
         progress.start("Embedding", sum(len(p.chunks) for _, p, _ in todo))
         for path, prep, replaces in todo:
             try:
@@ -124,7 +113,7 @@ class Ingestor:
             report.facts += len(prep.facts)
         progress.stop()
         report.seconds = time.perf_counter() - began
-        report.embed_seconds = self._model_seconds() - model_began
+        report.embed_seconds = self._timer.thread_seconds - model_began
         return report
 
     def _store(self, prep: PreparedDocument, replaces: list[str], advance: Callable[[int], None]) -> None:
@@ -132,8 +121,8 @@ class Ingestor:
         # Vectors first, SQL last: a document exists for readers only once its SQL transaction commits,
         # and vectors whose document is not in SQL are ignored by readers and collected later.
         self.vectors.delete_document(doc.doc_id)
-        # Large calls let sentence-transformers sort texts by length across many batches: less padding.
-        self.vectors.add(prep.chunks, doc.region, batch_size=8 * self.settings.embedding_batch_size, progress=advance)
+        # Large calls (a whole report, usually) let the backend sort texts by length across many batches.
+        self.vectors.add(prep.chunks, doc.region, batch_size=16 * self.settings.embedding_batch_size, progress=advance)
         self.sql.replace_document(doc, prep.chunks, prep.tokens, prep.indicators, prep.facts, replaces)
         for old in replaces:
             self.vectors.delete_document(old)

@@ -17,6 +17,8 @@ from planqa.records import Chunk, Document, Fact, IndicatorRow
 from planqa.text import tokenize
 
 MIN_CHUNK_CHARS = 4
+# Real reports give a few hundred chunks; more than this is a crafted or broken file, refused before embedding.
+MAX_CHUNKS = 5000
 # Part of the content hash: a change to how documents are parsed makes the next ingest redo them.
 INGEST_VERSION = "3"
 
@@ -47,7 +49,7 @@ def prepare_text(
     chunk_size: int = 300,
     chunk_overlap: int = 60,
 ) -> PreparedDocument:
-    from planqa.errors import EmptyDocumentError
+    from planqa.errors import CorruptFileError, EmptyDocumentError
 
     clean = clean_text(raw, from_pdf_text)
     if not clean.text.strip():
@@ -91,6 +93,8 @@ def prepare_text(
     for table in tables:
         chunks.extend(_row_chunks(doc_id, table, sections, len(chunks)))
 
+    if len(chunks) > MAX_CHUNKS:
+        raise CorruptFileError(f"the file gives {len(chunks):,} chunks; the limit is {MAX_CHUNKS:,}")
     rows = [row for table in tables for row in indicator_rows(doc_id, table)]
     document = Document(
         doc_id=doc_id,

@@ -23,3 +23,15 @@ class NoDocumentsError(PlanQAError):
 
 class BadQuestionError(PlanQAError):
     pass
+
+
+class QuestionTooLongError(BadQuestionError):
+    """The question (also after a follow-up is resolved) is over the configured limit."""
+
+
+class HistoryTooLongError(BadQuestionError):
+    """The earlier turns sent with a question are over a configured limit."""
+
+
+class EmbeddingMismatchError(PlanQAError):
+    """A vector store embedded by one backend/model was opened with another: its vectors are not comparable."""

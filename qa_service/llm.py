@@ -42,7 +42,7 @@ def rewrite_with_llm(
 
         model = ChatOpenAI(
             base_url=settings.llm_base_url,
-            api_key=settings.llm_api_key,
+            api_key=settings.llm_api_key.get_secret_value(),
             model=settings.llm_model,
             temperature=0,
             timeout=settings.llm_timeout_s,

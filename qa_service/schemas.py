@@ -4,23 +4,32 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from planqa.records import Citation, IndicatorRow
 
+# Strict: "5" or true is not a top_k, and a client that sends them has a bug worth seeing.
+STRICT = ConfigDict(strict=True)
+
 
 class Turn(BaseModel):
+    model_config = STRICT
+
     role: Literal["user", "assistant", "system"]
     content: str = Field(max_length=20000)
 
 
 class Filters(BaseModel):
+    model_config = STRICT
+
     doc_id: str | None = None
     region: str | None = None
     year: int | None = None
 
 
 class AskRequest(BaseModel):
+    model_config = STRICT
+
     question: str = Field(min_length=1, description="The question, Chinese or English.")
     history: list[Turn] = Field(default_factory=list, max_length=50)
     top_k: int | None = Field(None, ge=1, le=50)

@@ -6,11 +6,21 @@ import hashlib
 import hmac
 from dataclasses import dataclass
 
+from pydantic import SecretStr
+
 from planqa.errors import PlanQAError
-from planqa.settings import Settings
+from planqa.settings import Settings, normal_environment
 
 ROLES = ("reader", "admin")
-PLACEHOLDERS = ("changeme", "change-me", "admin", "secret", "password", "planqa", "test", "example", "")
+MIN_ADMIN_KEY_CHARS = 24
+# Values people type when asked for a secret; a hash list can only refuse what it knows, hence the length rule too.
+COMMON_KEYS = (
+    "", "changeme", "change-me", "change_me", "admin", "admin123", "administrator", "secret", "password",
+    "password1", "passw0rd", "planqa", "test", "testing", "example", "default", "root", "letmein", "qwerty",
+    "123456", "12345678", "123456789", "1234567890", "000000", "111111", "a", "key", "apikey", "api-key",
+    "changemechangemechangeme", "secretsecretsecretsecret", "adminadminadminadminadmin",
+    "000000000000000000000000", "123456789012345678901234",
+)
 
 
 class ConfigurationError(PlanQAError):
@@ -21,6 +31,48 @@ def hash_key(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
+def weak_admin_key(key: str) -> bool:
+    """Used by `planqa keys hash` to warn; the server only sees hashes and checks them against COMMON_KEYS."""
+    return len(key) < MIN_ADMIN_KEY_CHARS or key.lower() in COMMON_KEYS
+
+
+def _raw(value: SecretStr | str) -> str:
+    return value.get_secret_value() if isinstance(value, SecretStr) else value
+
+
+def parse_entries(raw: str) -> dict[str, str]:
+    """sha256 hex → role. A bad entry is reported by position only: it may hold a pasted secret."""
+    hashes: dict[str, str] = {}
+    for position, entry in enumerate(filter(None, (e.strip() for e in raw.split(","))), start=1):
+        parts = entry.split(":")
+        valid = len(parts) == 3 and parts[0] in ROLES and parts[1] == "sha256" and len(parts[2]) == 64
+        if not valid or any(c not in "0123456789abcdefABCDEF" for c in parts[2]):
+            raise ConfigurationError(
+                f"PLANQA_API_KEYS entry #{position} is not role:sha256:HEX (roles: reader, admin); "
+                "make one with `planqa keys hash --role admin KEY`"
+            )
+        digest, role = parts[2].lower(), parts[0]
+        if hashes.get(digest, role) != role:
+            raise ConfigurationError(
+                f"PLANQA_API_KEYS entry #{position} gives a key the role {role}, an earlier entry gives it "
+                f"{hashes[digest]}; list each key once"
+            )
+        hashes[digest] = role
+    return hashes
+
+
+def _check_production(hashes: dict[str, str]) -> None:
+    admins = [h for h, role in hashes.items() if role == "admin"]
+    if not admins:
+        raise ConfigurationError("production needs at least one admin key in PLANQA_API_KEYS")
+    weak = {hash_key(k) for k in COMMON_KEYS}
+    if any(h in weak for h in admins):
+        raise ConfigurationError(
+            "refusing to start in production with a placeholder or common admin key; "
+            f"make a random one with `planqa keys hash --role admin` (at least {MIN_ADMIN_KEY_CHARS} characters)"
+        )
+
+
 @dataclass(frozen=True)
 class KeyRing:
     hashes: dict[str, str]  # sha256 hex -> role
@@ -28,21 +80,14 @@ class KeyRing:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> KeyRing:
-        hashes: dict[str, str] = {}
-        for entry in filter(None, (e.strip() for e in settings.api_keys.split(","))):
-            parts = entry.split(":")
-            if len(parts) != 3 or parts[0] not in ROLES or parts[1] != "sha256" or len(parts[2]) != 64:
-                raise ConfigurationError(
-                    f"PLANQA_API_KEYS entry {entry[:20]!r} is not role:sha256:HEX (roles: reader, admin); "
-                    "make one with `planqa keys hash --role admin KEY`"
-                )
-            hashes[parts[2].lower()] = parts[0]
-        if settings.environment == "production":
-            weak = {hash_key(p) for p in PLACEHOLDERS}
-            if any(h in weak and role == "admin" for h, role in hashes.items()):
-                raise ConfigurationError("refusing to start in production with a placeholder admin key")
-            if not any(role == "admin" for role in hashes.values()):
-                raise ConfigurationError("production needs at least one admin key in PLANQA_API_KEYS")
+        hashes = parse_entries(_raw(settings.api_keys))
+        try:
+            # model_copy() skips validation, so the spelling is checked here as well as in Settings.
+            environment = normal_environment(settings.environment)
+        except ValueError as exc:
+            raise ConfigurationError(str(exc)) from exc
+        if environment == "production":
+            _check_production(hashes)
         return cls(hashes=hashes, anonymous_read=settings.anonymous_read)
 
     def role_of(self, key: str | None) -> str | None:
@@ -67,3 +112,11 @@ class KeyRing:
         if role is None:
             return False, 401, "this endpoint needs an API key (X-API-Key or Authorization: Bearer)"
         return False, 403, f"the {role} role cannot do this; it needs {needed}"
+
+
+def key_from_headers(x_api_key: str | None, authorization: str | None) -> str | None:
+    if x_api_key:
+        return x_api_key
+    if authorization and authorization.lower().startswith("bearer "):
+        return authorization[7:].strip()
+    return None

@@ -14,6 +14,7 @@ from planqa.settings import Settings
 from planqa.stores import SqlStore, VectorIndex
 from qa_service import pipeline
 from qa_service.compose import not_found_message
+from qa_service.limits import check_history, check_question
 from qa_service.pipeline import State
 from qa_service.query import Question, analyse
 from qa_service.retrieval import HybridSearch
@@ -71,10 +72,7 @@ class QAService:
         question = "".join(ch for ch in question if ch.isprintable() or ch in "\n\t").strip()
         if not question:
             raise BadQuestionError("the question is empty")
-        if len(question) > self.settings.max_question_chars:
-            raise BadQuestionError(
-                f"the question has {len(question)} characters; the limit is {self.settings.max_question_chars}"
-            )
+        check_question(question, self.settings)
         return question
 
     def ask(
@@ -86,6 +84,7 @@ class QAService:
     ) -> AskResponse:
         """analyse → scope → retrieve → select evidence → compose → verify, each step timed."""
         question = self.validate(question)
+        check_history(history, self.settings)
         self.refresh()
         if not self._documents:
             raise NoDocumentsError("no documents are ingested yet; run `planqa ingest PATH` or upload a report")
@@ -94,6 +93,7 @@ class QAService:
         state = State(self._documents, self._indicators, self.search, self.embeddings)
         clock = _Clock()
         q = clock.run("analyse", analyse, question, history)
+        check_question(q.text, self.settings, "the question with its follow-up resolved")
         if not any(ch.isalnum() for ch in question):
             return self._not_found(q, "问题里没有可查询的内容", clock)
         sc = clock.run("scope", pipeline.scope, state, q, filters)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import io
+import os
 import re
-import uuid
+import time
 import zipfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from planqa.errors import PlanQAError
@@ -51,14 +54,56 @@ def sniff(data: bytes, name: str) -> str:
     return ".md" if name.lower().endswith(".md") else ".txt"
 
 
-def store_upload(data: bytes, name: str, folder: Path, max_bytes: int) -> Path:
+def upload_path(data: bytes, name: str, folder: Path, max_bytes: int) -> Path:
+    """Where an upload is kept: its own safe name, no random prefix, so a corrected re-upload of a report
+    lands on the same path (the document's source) and replaces the earlier document."""
     if len(data) > max_bytes:
         raise UploadRejected(f"the file is larger than {max_bytes // 2**20} MiB", 413)
     suffix = sniff(data, name)
     stem = Path(safe_filename(name)).stem
     folder.mkdir(parents=True, exist_ok=True)
-    target = (folder / f"{uuid.uuid4().hex[:8]}-{stem}{suffix}").resolve()
+    target = (folder / f"{stem}{suffix}").resolve()
     if folder.resolve() not in target.parents:
         raise UploadRejected("unsafe file name", 422)
+    return target
+
+
+@contextmanager
+def placed_upload(data: bytes, name: str, folder: Path, max_bytes: int) -> Iterator[Path]:
+    """The upload on disk for the time of the block; an error inside puts back the file it replaced."""
+    target = upload_path(data, name, folder, max_bytes)
+    backup = target.with_name(f".{target.name}.previous")
+    if target.exists():
+        os.replace(target, backup)
+    try:
+        target.write_bytes(data)
+        yield target
+    except BaseException:
+        target.unlink(missing_ok=True)
+        if backup.exists():
+            os.replace(backup, target)
+        raise
+    backup.unlink(missing_ok=True)
+
+
+def store_upload(data: bytes, name: str, folder: Path, max_bytes: int) -> Path:
+    target = upload_path(data, name, folder, max_bytes)
     target.write_bytes(data)
     return target
+
+
+def collect_unreferenced(folder: Path, sources: Iterable[str], min_age_s: float = 600.0) -> list[Path]:
+    """Delete files in uploads/ that no document comes from (duplicates, failed or crashed uploads).
+
+    Only files older than `min_age_s`: a younger one may belong to an upload still being ingested.
+    """
+    if not folder.is_dir():
+        return []
+    keep = {str(Path(s).resolve()) for s in sources}
+    cutoff = time.time() - min_age_s
+    removed = []
+    for path in folder.iterdir():
+        if path.is_file() and str(path.resolve()) not in keep and path.stat().st_mtime < cutoff:
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed

@@ -76,8 +76,16 @@ def real_settings(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def real_service(real_settings):
-    """The real offline model and real stores, with the sample report ingested."""
+def built_models(real_settings):
+    """The converted model and its ONNX fp32 + int8 exports, built once per session (minutes on 2 cores)."""
+    from planqa.embedding.model import build_all
+
+    return build_all(real_settings, quiet=True)
+
+
+@pytest.fixture(scope="session")
+def real_service(real_settings, built_models):
+    """The real offline model (the default backend) and real stores, with the sample report ingested."""
     from ingest.pipeline import Ingestor
     from planqa.embedding.model import load_embeddings
     from qa_service.service import QAService

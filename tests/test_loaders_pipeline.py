@@ -4,7 +4,7 @@ import shutil
 import zipfile
 
 import pytest
-from conftest import SAMPLE
+from conftest import SAMPLE, HashEmbeddings
 
 from ingest.loaders import load_file
 from ingest.pipeline import Ingestor
@@ -144,3 +144,17 @@ def test_report_counts_time_inside_the_model_for_each_ingestor(settings, fake_em
     second = Ingestor(settings, fake_embeddings, sql=first.sql, vectors=first.vectors)
     report = second.ingest([other])
     assert report.added and 0 < report.embed_seconds <= report.seconds
+
+
+def test_a_report_is_embedded_in_one_large_call_and_chunks_per_second_are_reported(settings, tmp_path):
+    """Small calls cost padding and per-call overhead: the backend must see the whole report to sort it."""
+    calls: list[int] = []
+
+    class Counting(HashEmbeddings):
+        def embed_documents(self, texts: list[str]) -> list[list[float]]:
+            calls.append(len(texts))
+            return super().embed_documents(texts)
+
+    report = Ingestor(settings, Counting()).ingest([SAMPLE])
+    assert calls == [report.chunks] and report.chunks > settings.embedding_batch_size
+    assert report.chunks_per_second == pytest.approx(report.chunks / report.seconds)

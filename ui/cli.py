@@ -7,6 +7,8 @@ import os
 import sys
 from pathlib import Path
 
+from planqa.settings import Settings
+
 
 def cmd_ui(args: argparse.Namespace) -> int:
     if args.data_dir:
@@ -14,7 +16,9 @@ def cmd_ui(args: argparse.Namespace) -> int:
     app = Path(__file__).with_name("app.py")
     command = [sys.executable, "-m", "streamlit", "run", str(app), "--server.headless", "true",
                "--browser.gatherUsageStats", "false", "--client.toolbarMode", "minimal", "--server.port", str(args.port),
-               "--server.address", args.host]
+               "--server.address", args.host,
+               # The uploader states and enforces the same limit as the API (not Streamlit's 200 MB).
+               "--server.maxUploadSize", str(Settings().max_upload_mb)]
     # Become streamlit rather than wait on it, so stopping `planqa ui` stops the server too.
     os.execv(sys.executable, command)
     return 0  # not reached

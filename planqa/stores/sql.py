@@ -103,6 +103,21 @@ facts = Table(
     Column("end", Integer, nullable=False),
 )
 
+# Reader feedback on answers, kept next to the question and answer it judges. Not tied to a document:
+# it outlives re-ingestion. One row per answer (`turn_id`); a changed vote or comment replaces it.
+feedback = Table(
+    "feedback",
+    metadata,
+    Column("turn_id", String(64), primary_key=True),
+    Column("created_at", DateTime, nullable=False),
+    Column("vote", String(8), nullable=False),  # up | down
+    Column("comment", Text, nullable=False, default=""),
+    Column("question", Text, nullable=False),
+    Column("answer", Text, nullable=False),
+    Column("found", Integer, nullable=False, default=1),
+    Column("citations", Text, nullable=False, default="[]"),
+)
+
 _CHILD_TABLES = (chunks, indicators, facts)
 
 
@@ -178,6 +193,20 @@ class SqlStore:
             conn.execute(delete(table).where(table.c.doc_id == doc_id))
         return conn.execute(delete(documents).where(documents.c.doc_id == doc_id)).rowcount > 0
 
+    def save_feedback(self, record: dict) -> None:
+        """Store (or replace) the feedback on one answer; `record` has the `feedback` table's columns."""
+        row = {**record, "found": int(bool(record.get("found", True))),
+               "citations": json.dumps(record.get("citations") or [], ensure_ascii=False),
+               "created_at": datetime.now(UTC).replace(tzinfo=None)}
+        with self.engine.begin() as conn:
+            conn.execute(delete(feedback).where(feedback.c.turn_id == row["turn_id"]))
+            conn.execute(insert(feedback).values(**{c.name: row.get(c.name, "") for c in feedback.columns}))
+
+    def feedback(self) -> list[dict]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(feedback).order_by(feedback.c.created_at)).mappings().all()
+        return [{**dict(r), "found": bool(r["found"]), "citations": json.loads(r["citations"] or "[]")} for r in rows]
+
     # ---- reading -------------------------------------------------------------------------------
     def documents(self) -> list[Document]:
         with self.engine.connect() as conn:
@@ -217,7 +246,7 @@ class SqlStore:
         if year is not None:
             query = query.where(indicators.c.year == year)
         if text:
-            query = query.where(indicators.c.indicator_norm.contains(text))
+            query = query.where(indicators.c.indicator_norm.contains(text, autoescape=True))  # % and _ are text
         with self.engine.connect() as conn:
             return [IndicatorRow(**_plain(r)) for r in conn.execute(query).mappings().all()]
 

@@ -6,8 +6,12 @@ from collections.abc import Callable, Iterable
 
 from langchain_core.embeddings import Embeddings
 
+from planqa.errors import EmbeddingMismatchError
 from planqa.records import Chunk
 from planqa.settings import Settings
+
+BACKEND_KEY = "planqa_embedding_backend"
+FINGERPRINT_KEY = "planqa_embedding_fingerprint"
 
 
 def chroma_client(settings: Settings):
@@ -40,6 +44,32 @@ class VectorIndex:
             client=chroma_client(settings),
             collection_metadata={"hnsw:space": "cosine"},
         )
+        self._where = settings.chroma_url or str(settings.chroma_path)
+        self._identity_checked = False
+        # A lazily loaded model is checked on first add/search: listing or deleting must not load it.
+        if not getattr(embeddings, "defer_identity", False):
+            self.check_identity()
+
+    def check_identity(self) -> None:
+        """Refuse to mix vectors of different backends or models; record the identity on an empty store."""
+        if self._identity_checked:
+            return
+        identity: dict[str, str] | None = getattr(self.embeddings, "identity", None)
+        if not identity:  # an embeddings object that does not say what it is (tests, custom code)
+            self._identity_checked = True
+            return
+        meta = dict(self.collection.metadata or {})
+        # Stores written before backends were recorded were all embedded by sentence-transformers (torch).
+        stored = {"backend": str(meta.get(BACKEND_KEY, "torch")), "fingerprint": str(meta.get(FINGERPRINT_KEY, ""))}
+        same_backend = stored["backend"] == identity["backend"]
+        same_model = stored["fingerprint"] in ("", identity["fingerprint"])
+        if not (same_backend and same_model) and self.collection.count() > 0:
+            raise EmbeddingMismatchError(_mismatch_message(self._where, stored, identity))
+        if meta.get(BACKEND_KEY) != identity["backend"] or meta.get(FINGERPRINT_KEY) != identity["fingerprint"]:
+            meta.update({BACKEND_KEY: identity["backend"], FINGERPRINT_KEY: identity["fingerprint"]})
+            meta.pop("hnsw:space", None)  # chroma refuses to "change" the distance function, even to itself
+            self.collection.modify(metadata=meta)
+        self._identity_checked = True
 
     @property
     def collection(self):
@@ -52,10 +82,15 @@ class VectorIndex:
         batch_size: int = 64,
         progress: Callable[[int], None] | None = None,
     ) -> None:
+        """Embed and write `chunks` in slices of `batch_size`: each slice is one embed call (large, so the
+        backend can sort texts by length across its own batches) and one write."""
+        self.check_identity()
         for i in range(0, len(chunks), batch_size):
             batch = chunks[i : i + batch_size]
-            self.store.add_texts(
-                texts=[c.embedding_text() for c in batch],
+            texts = [c.embedding_text() for c in batch]
+            self.collection.upsert(
+                embeddings=self.embeddings.embed_documents(texts),  # type: ignore[arg-type]
+                documents=texts,
                 ids=[c.chunk_id for c in batch],
                 metadatas=[
                     {
@@ -86,6 +121,7 @@ class VectorIndex:
         self, query_vector: list[float], k: int, doc_ids: Iterable[str] | None = None
     ) -> list[tuple[str, float]]:
         """(chunk_id, cosine similarity) best first, restricted to `doc_ids` when given."""
+        self.check_identity()
         where = None
         if doc_ids is not None:
             ids = sorted(doc_ids)
@@ -101,3 +137,21 @@ class VectorIndex:
         ids = result["ids"][0]
         distances = result["distances"][0] if result.get("distances") else [1.0] * len(ids)
         return [(cid, 1.0 - float(d)) for cid, d in zip(ids, distances, strict=True)]
+
+
+def _mismatch_message(where: str, stored: dict[str, str], current: dict[str, str]) -> str:
+    stored_fp = stored["fingerprint"][:12] or "not recorded"
+    if stored["backend"] != current["backend"]:
+        return (
+            f"the vector store at {where} was embedded with PLANQA_EMBEDDING_BACKEND={stored['backend']} "
+            f"(model {stored_fp}), but this process uses {current['backend']} (model "
+            f"{current['fingerprint'][:12]}); vectors of different backends are not comparable. Either set "
+            f"PLANQA_EMBEDDING_BACKEND={stored['backend']}, or re-embed: ingest the reports again with "
+            f"{current['backend']} into a new data dir (PLANQA_DATA_DIR=NEW planqa ingest PATH...)."
+        )
+    return (
+        f"the vector store at {where} was embedded with a different {stored['backend']} model (sha256 "
+        f"{stored_fp}, now {current['fingerprint'][:12]}), so its vectors do not match questions embedded now. "
+        "Re-embed: ingest the reports again into a new data dir (PLANQA_DATA_DIR=NEW planqa ingest PATH...), "
+        "or restore the model the store was built with."
+    )
