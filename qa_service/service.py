@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
-import threading
 import time
 import unicodedata
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from langchain_core.embeddings import Embeddings
 
 from planqa.errors import BadQuestionError, NoDocumentsError
-from planqa.records import Document
+from planqa.records import Document, IndicatorRow
 from planqa.regions import ENGLISH, province_in, provinces_named
 from planqa.settings import Settings
 from planqa.stores import SqlStore, VectorIndex
@@ -20,6 +21,7 @@ from qa_service.evidence import find_rows, find_sentences
 from qa_service.query import Question, analyse
 from qa_service.retrieval import Hit, HybridSearch
 from qa_service.schemas import AskResponse, Filters
+from qa_service.snapshot import SnapshotHolder, pinned
 
 REGION_SUFFIX = re.compile(r"(?:维吾尔自治区|壮族自治区|回族自治区|特别行政区|自治区|省|市|区|县)$")
 
@@ -57,26 +59,27 @@ class QAService:
         self.embeddings = embeddings
         self.sql = sql or SqlStore(self.settings.sqlalchemy_url)
         self.vectors = vectors or VectorIndex(self.settings, embeddings)
-        self.search = HybridSearch(self.sql, self.vectors)
-        self._lock = threading.Lock()
-        self._documents: dict[str, Document] = {}
-        self._indicators: list = []
-        self._generation: frozenset[str] | None = None
+        self.state = SnapshotHolder(self.settings, self.sql, self.vectors)
+        self.search = HybridSearch(self.sql, self.vectors, lexical=lambda: self.state.view().lexical)
         self._llm = None
         self.refresh()
 
-    # ---- state -----------------------------------------------------------------------------------
+    # ---- state (qa_service/snapshot.py) ----------------------------------------------------------
     def refresh(self) -> None:
-        """Pick up documents ingested or removed since the last question (cheap when nothing changed)."""
-        visible = frozenset(self.sql.doc_ids())
-        if visible == self._generation:
-            return
-        with self._lock:
-            documents = {d.doc_id: d for d in self.sql.documents()}
-            self.search.refresh(set(documents))
-            self._indicators = self.sql.indicators(doc_ids=list(documents))
-            self._documents = documents
-            self._generation = frozenset(documents)
+        """Pick up documents ingested or removed by any process (one SQL read when nothing changed)."""
+        self.state.refresh()
+
+    @property
+    def _documents(self) -> Mapping[str, Document]:
+        return self.state.view().documents
+
+    @property
+    def _indicators(self) -> Sequence[IndicatorRow]:
+        return self.state.view().indicators
+
+    def health(self) -> dict[str, Any]:
+        """Store reachable, generations (store and snapshot), documents count, and an overall status."""
+        return self.state.health()
 
     @property
     def documents(self) -> list[Document]:
@@ -98,6 +101,7 @@ class QAService:
             )
         return question
 
+    @pinned
     def ask(
         self,
         question: str,

@@ -31,15 +31,34 @@ def chroma_client(settings: Settings):
 
 class VectorIndex:
     def __init__(self, settings: Settings, embeddings: Embeddings) -> None:
+        self.settings = settings
+        self.embeddings = embeddings
+        self.store = self._open()
+
+    def _open(self):
         from langchain_chroma import Chroma
 
-        self.embeddings = embeddings
-        self.store = Chroma(
-            collection_name=settings.collection,
-            embedding_function=embeddings,
-            client=chroma_client(settings),
+        return Chroma(
+            collection_name=self.settings.collection,
+            embedding_function=self.embeddings,
+            client=chroma_client(self.settings),
             collection_metadata={"hnsw:space": "cosine"},
         )
+
+    def reopen(self) -> None:
+        """Embedded only: a fresh client that sees what other processes wrote.
+
+        A PersistentClient caches its HNSW index in this process; after another process added vectors, a
+        query whose filter matches them fails with "Error finding id". chromadb shares one client system per
+        path, so the cached one is dropped first. It is not stopped: a question in flight may still use it
+        (for the documents it knows it stays correct) and it is freed with its last reference.
+        """
+        if self.settings.chroma_url:
+            return  # a Chroma server is consistent for every client
+        from chromadb.api.shared_system_client import SharedSystemClient
+
+        SharedSystemClient._identifier_to_system.pop(str(self.settings.chroma_path), None)
+        self.store = self._open()
 
     @property
     def collection(self):
@@ -73,6 +92,16 @@ class VectorIndex:
 
     def delete_document(self, doc_id: str) -> None:
         self.collection.delete(where={"doc_id": doc_id})
+
+    def keep_only(self, doc_id: str, chunk_ids: set[str]) -> None:
+        """Delete this document's vectors that are not in `chunk_ids` (left from an older chunking)."""
+        stored = self.collection.get(where={"doc_id": doc_id}, include=[])["ids"]
+        stale = [cid for cid in stored if cid not in chunk_ids]
+        if stale:
+            self.collection.delete(ids=stale)
+
+    def count(self) -> int:
+        return self.collection.count()
 
     def doc_ids(self) -> set[str]:
         found: set[str] = set()
