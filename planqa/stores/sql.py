@@ -7,6 +7,7 @@ transaction that writes all of its rows commits, so a crash mid-ingest leaves th
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
 
@@ -29,6 +30,7 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 
 from planqa.records import Chunk, Document, Fact, IndicatorRow
 from planqa.stores import coordination
@@ -123,8 +125,15 @@ class SqlStore:
     def __init__(self, url: str) -> None:
         self.engine = create_engine(url, future=True, pool_pre_ping=True)
         _enable_sqlite_foreign_keys(self.engine)
-        metadata.create_all(self.engine)
-        coordination.create(self.engine)
+        try:
+            metadata.create_all(self.engine)
+            coordination.create(self.engine)
+        except DBAPIError:
+            # Two processes starting on a fresh database race between "does it exist" and "create": the
+            # loser finds everything created on its second look.
+            time.sleep(0.5)
+            metadata.create_all(self.engine)
+            coordination.create(self.engine)
 
     # ---- writing -------------------------------------------------------------------------------
     def replace_document(
