@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from planqa.embedding.timing import TimedEmbeddings
 from planqa.errors import PlanQAError
 from planqa.settings import Settings
 from planqa.stores import SqlStore, VectorIndex
+from planqa.stores.coordination import DEFAULT_LEASE_S, Leases
+from planqa.stores.locking import WriteLock, is_embedded
 
 
 @dataclass
@@ -50,6 +53,7 @@ class Ingestor:
         embeddings: Embeddings,
         sql: SqlStore | None = None,
         vectors: VectorIndex | None = None,
+        lease_s: float = DEFAULT_LEASE_S,
     ) -> None:
         self.settings = settings
         self.sql = sql or SqlStore(settings.sqlalchemy_url)
@@ -58,6 +62,8 @@ class Ingestor:
             # Shared with other ingestors and the QA service: a transparent delegate, so wrapping is harmless.
             self.vectors.embeddings = TimedEmbeddings(self.vectors.embeddings)
         self._timer: TimedEmbeddings = self.vectors.embeddings
+        self.lock = WriteLock(settings)
+        self.leases = Leases(self.sql.engine, lease_s=lease_s)
 
     def ingest(self, paths: list[Path], progress: Progress | None = None) -> IngestReport:
         progress = progress or Progress()
@@ -102,10 +108,13 @@ class Ingestor:
         progress.start("Embedding", sum(len(p.chunks) for _, p, _ in todo))
         for path, prep, replaces in todo:
             try:
-                self._store(prep, replaces, progress.advance)
+                stored = self._store(prep, replaces, progress.advance)
             except Exception as exc:
                 report.failed.append((str(path), f"could not store: {type(exc).__name__}: {exc}"))
                 progress.note(f"failed to store {path}: {exc}")
+                continue
+            if not stored:
+                report.unchanged.append(str(path))
                 continue
             (report.replaced if replaces else report.added).append(str(path))
             report.chunks += len(prep.chunks)
@@ -116,25 +125,81 @@ class Ingestor:
         report.embed_seconds = self._timer.thread_seconds - model_began
         return report
 
-    def _store(self, prep: PreparedDocument, replaces: list[str], advance: Callable[[int], None]) -> None:
+    @contextmanager
+    def _writing(self, doc_id: str) -> Iterator[None]:
+        """The discipline every write follows: the data dir's lock (embedded), then the document's lease."""
+        with self.lock.hold():
+            if is_embedded(self.settings):
+                # Another process may have written since this client opened: its HNSW would lack those ids.
+                self.vectors.reopen()
+                # Embedded writers hold leases only inside the lock: a lease seen here is a dead writer's.
+                self.leases.steal(doc_id)
+            else:
+                self.leases.take(doc_id)
+            try:
+                yield
+            finally:
+                self.leases.drop(doc_id)  # a no-op after a commit, which already ended the lease
+
+    def _store(self, prep: PreparedDocument, replaces: list[str], advance: Callable[[int], None]) -> bool:
+        """Store one document; False when another writer stored the same text meanwhile."""
         doc = prep.document
-        # Vectors first, SQL last: a document exists for readers only once its SQL transaction commits,
-        # and vectors whose document is not in SQL are ignored by readers and collected later.
-        self.vectors.delete_document(doc.doc_id)
-        # Large calls (a whole report, usually) let the backend sort texts by length across many batches.
-        self.vectors.add(prep.chunks, doc.region, batch_size=16 * self.settings.embedding_batch_size, progress=advance)
-        self.sql.replace_document(doc, prep.chunks, prep.tokens, prep.indicators, prep.facts, replaces)
+        with self._writing(doc.doc_id):
+            if self.sql.find(content_hash=doc.content_hash):
+                return False
+            renewed = time.monotonic()
+
+            def step(n: int) -> None:
+                nonlocal renewed
+                advance(n)
+                if time.monotonic() - renewed > self.leases.lease_s / 3:  # a long report outlives one lease
+                    self.leases.renew(doc.doc_id)
+                    renewed = time.monotonic()
+
+            # Vectors first, SQL last: a document exists for readers only once its SQL transaction commits.
+            # Upsert under the document's own ids, then drop its other ids: running twice is harmless and a
+            # committed document never loses its vectors to a second writer of the same text.
+            batch = 16 * self.settings.embedding_batch_size  # large calls let the model sort texts by length
+            self.vectors.add(prep.chunks, doc.region, batch_size=batch, progress=step)
+            self.vectors.keep_only(doc.doc_id, {c.chunk_id for c in prep.chunks})
+            self.sql.replace_document(doc, prep.chunks, prep.tokens, prep.indicators, prep.facts, replaces)
         for old in replaces:
-            self.vectors.delete_document(old)
+            with self._writing(old):
+                if old not in self.sql.doc_ids():
+                    self.vectors.delete_document(old)
+        return True
 
     def remove(self, doc_id: str) -> bool:
-        removed = self.sql.remove(doc_id)
-        self.vectors.delete_document(doc_id)
+        with self._writing(doc_id):
+            removed = self.sql.remove(doc_id)
+            self.vectors.delete_document(doc_id)
         return removed
 
     def collect_orphans(self) -> int:
-        """Delete vectors left by an ingest that died before its SQL commit."""
-        orphans = self.vectors.doc_ids() - self.sql.doc_ids()
-        for doc_id in orphans:
-            self.vectors.delete_document(doc_id)
-        return len(orphans)
+        """Delete vectors left by an ingest that died before its SQL commit.
+
+        Only documents nobody holds a live lease on: the sweep takes the lease itself, then checks again that
+        the document is not committed, so it cannot race a writer that is embedding the same document.
+        Vector ids are read first: a document whose vectors exist was staged before they were written.
+        """
+        embedded = is_embedded(self.settings)
+        with self.lock.hold():
+            if embedded:
+                self.vectors.reopen()
+            # Embedded writers hold leases only inside the lock we now hold: any lease left is a dead writer's.
+            live = set() if embedded else self.leases.live()
+            candidates = self.vectors.doc_ids() - live - self.sql.doc_ids()
+        swept = 0
+        for doc_id in sorted(candidates):
+            with self.lock.hold():
+                if embedded:
+                    self.leases.steal(doc_id)
+                elif not self.leases.try_take(doc_id):
+                    continue  # a writer holds it right now
+                try:
+                    if doc_id not in self.sql.doc_ids():
+                        self.vectors.delete_document(doc_id)
+                        swept += 1
+                finally:
+                    self.leases.drop(doc_id)
+        return swept

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -104,12 +105,21 @@ class LexicalIndex:
 
 
 class HybridSearch:
-    def __init__(self, sql: SqlStore, vectors: VectorIndex) -> None:
+    def __init__(
+        self, sql: SqlStore, vectors: VectorIndex, lexical: Callable[[], LexicalIndex] | None = None
+    ) -> None:
+        """`lexical` supplies the index to use (QAService: the snapshot of the question being answered);
+        without it the search keeps its own, rebuilt by `refresh`."""
         self.sql = sql
         self.vectors = vectors
         self._lock = threading.Lock()
         self._generation: frozenset[str] | None = None
-        self.lexical = LexicalIndex([])
+        self._own = LexicalIndex([])
+        self._lexical = lexical or (lambda: self._own)
+
+    @property
+    def lexical(self) -> LexicalIndex:
+        return self._lexical()
 
     def refresh(self, visible: set[str]) -> None:
         """Rebuild the lexical index when the set of stored documents changed."""
@@ -118,7 +128,7 @@ class HybridSearch:
             return
         with self._lock:
             if key != self._generation:
-                self.lexical = LexicalIndex([(c, t) for c, t in self.sql.all_chunks() if c.doc_id in visible])
+                self._own = LexicalIndex([(c, t) for c, t in self.sql.all_chunks() if c.doc_id in visible])
                 self._generation = key
 
     def search(

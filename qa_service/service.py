@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import threading
 import time
 import unicodedata
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from langchain_core.embeddings import Embeddings
 
 from planqa.errors import BadQuestionError, NoDocumentsError
-from planqa.records import Document
+from planqa.records import Document, IndicatorRow
 from planqa.settings import Settings
 from planqa.stores import SqlStore, VectorIndex
 from qa_service import pipeline
@@ -19,6 +20,7 @@ from qa_service.pipeline import State
 from qa_service.query import Question, analyse
 from qa_service.retrieval import HybridSearch
 from qa_service.schemas import AskResponse, Filters
+from qa_service.snapshot import SnapshotHolder, pinned
 
 
 class QAService:
@@ -37,26 +39,27 @@ class QAService:
         self.embeddings = embeddings
         self.sql = sql or SqlStore(self.settings.sqlalchemy_url)
         self.vectors = vectors or VectorIndex(self.settings, embeddings)
-        self.search = HybridSearch(self.sql, self.vectors)
-        self._lock = threading.Lock()
-        self._documents: dict[str, Document] = {}
-        self._indicators: list = []
-        self._generation: frozenset[str] | None = None
+        self.state = SnapshotHolder(self.settings, self.sql, self.vectors)
+        self.search = HybridSearch(self.sql, self.vectors, lexical=lambda: self.state.view().lexical)
         self._llm = None
         self.refresh()
 
-    # ---- state -----------------------------------------------------------------------------------
+    # ---- state (qa_service/snapshot.py) ----------------------------------------------------------
     def refresh(self) -> None:
-        """Pick up documents ingested or removed since the last question (cheap when nothing changed)."""
-        visible = frozenset(self.sql.doc_ids())
-        if visible == self._generation:
-            return
-        with self._lock:
-            documents = {d.doc_id: d for d in self.sql.documents()}
-            self.search.refresh(set(documents))
-            self._indicators = self.sql.indicators(doc_ids=list(documents))
-            self._documents = documents
-            self._generation = frozenset(documents)
+        """Pick up documents ingested or removed by any process (one SQL read when nothing changed)."""
+        self.state.refresh()
+
+    @property
+    def _documents(self) -> Mapping[str, Document]:
+        return self.state.view().documents
+
+    @property
+    def _indicators(self) -> Sequence[IndicatorRow]:
+        return self.state.view().indicators
+
+    def health(self) -> dict[str, Any]:
+        """Store reachable, generations (store and snapshot), documents count, and an overall status."""
+        return self.state.health()
 
     @property
     def documents(self) -> list[Document]:
@@ -75,6 +78,7 @@ class QAService:
         check_question(question, self.settings)
         return question
 
+    @pinned
     def ask(
         self,
         question: str,

@@ -133,7 +133,9 @@ def test_docs_are_served_without_any_external_url(client):
 def test_health_is_liveness_for_anyone_details_for_readers(fake_service, settings):
     with TestClient(create_app(lambda: fake_service, keyed(settings, anonymous_read=False))) as c:
         assert c.get("/health").json() == {"status": "ok"}
-        assert c.get("/health", headers={"X-API-Key": READER}).json() == {"status": "ok", "documents": 1}
+        details = c.get("/health", headers={"X-API-Key": READER}).json()
+        assert details["status"] == "ok" and details["documents"] == 1
+        assert details["store"] == "ok" and details["snapshot_generation"] == details["store_generation"]
     with TestClient(create_app(lambda: fake_service, keyed(settings, health_details="admin"))) as c:
         assert c.get("/health", headers={"X-API-Key": READER}).json() == {"status": "ok"}
 

@@ -11,7 +11,19 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, insert, inspect, select
 
 from planqa.migrations import FIRST_REVISION, current_revisions, head_revisions, upgrade_to_head
+from planqa.stores import coordination
 from planqa.stores.sql import SqlStore, documents, metadata
+
+
+def _all_tables():
+    """The tables the code writes: the store's own and the writers' coordination tables."""
+    from sqlalchemy import MetaData
+
+    combined = MetaData()
+    for source in (metadata, coordination.metadata):
+        for table in source.tables.values():
+            table.to_metadata(combined)
+    return combined
 
 
 def _url(tmp_path, name="planqa.sqlite3") -> str:
@@ -32,7 +44,7 @@ def test_a_new_database_is_upgraded_to_the_schema_the_code_uses(tmp_path):
     store = SqlStore(_url(tmp_path))
     with store.engine.connect() as conn:
         assert current_revisions(conn) == head_revisions()
-        diff = compare_metadata(MigrationContext.configure(conn), metadata)
+        diff = compare_metadata(MigrationContext.configure(conn), _all_tables())
     assert diff == [], f"the migrations and planqa/stores/sql.py disagree; add a revision: {diff}"
 
 
@@ -74,4 +86,4 @@ def test_opening_again_changes_nothing_and_concurrent_opens_agree(tmp_path):
     upgrade_to_head(engine)
     with engine.connect() as conn:
         assert current_revisions(conn) == head_revisions()
-        assert set(inspect(conn).get_table_names()) == {*metadata.tables, "alembic_version"}
+        assert set(inspect(conn).get_table_names()) == {*_all_tables().tables, "alembic_version"}

@@ -32,6 +32,7 @@ from sqlalchemy.engine import Engine
 
 from planqa.migrations import upgrade_to_head
 from planqa.records import Chunk, Document, Fact, IndicatorRow
+from planqa.stores import coordination
 
 metadata = MetaData()
 
@@ -139,6 +140,7 @@ class SqlStore:
         self.engine = create_engine(url, future=True, pool_pre_ping=True)
         _enable_sqlite_foreign_keys(self.engine)
         upgrade_to_head(self.engine)  # the schema's Alembic migrations: planqa/migrations/
+        coordination.create(self.engine)  # idempotent: seeds the generation row on a database 0003 did not make
 
     # ---- writing -------------------------------------------------------------------------------
     def replace_document(
@@ -150,10 +152,16 @@ class SqlStore:
         doc_facts: list[Fact],
         replaces: Iterable[str] = (),
     ) -> None:
-        """Write a document and everything derived from it, removing `replaces`, in one transaction."""
+        """Write a document and everything derived from it, removing `replaces`, in one transaction.
+
+        The same transaction bumps the generation (readers notice) and ends the document's staging lease
+        (from now on its vectors belong to a committed document and no sweep may take them).
+        """
         with self.engine.begin() as conn:
             for old in {*replaces, doc.doc_id}:
                 self._delete(conn, old)
+            coordination.bump_generation(conn)
+            coordination.release(conn, doc.doc_id)
             conn.execute(
                 insert(documents).values(
                     doc_id=doc.doc_id,
@@ -185,7 +193,14 @@ class SqlStore:
 
     def remove(self, doc_id: str) -> bool:
         with self.engine.begin() as conn:
-            return self._delete(conn, doc_id)
+            removed = self._delete(conn, doc_id)
+            if removed:
+                coordination.bump_generation(conn)
+            return removed
+
+    def generation(self) -> int:
+        """Bumped by every committed write, by any process: one indexed read tells a reader to refresh."""
+        return coordination.read_generation(self.engine)
 
     @staticmethod
     def _delete(conn, doc_id: str) -> bool:

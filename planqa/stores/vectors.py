@@ -35,20 +35,24 @@ def chroma_client(settings: Settings):
 
 class VectorIndex:
     def __init__(self, settings: Settings, embeddings: Embeddings) -> None:
-        from langchain_chroma import Chroma
-
+        self.settings = settings
         self.embeddings = embeddings
-        self.store = Chroma(
-            collection_name=settings.collection,
-            embedding_function=embeddings,
-            client=chroma_client(settings),
-            collection_metadata={"hnsw:space": "cosine"},
-        )
+        self.store = self._open()
         self._where = settings.chroma_url or str(settings.chroma_path)
         self._identity_checked = False
         # A lazily loaded model is checked on first add/search: listing or deleting must not load it.
         if not getattr(embeddings, "defer_identity", False):
             self.check_identity()
+
+    def _open(self):
+        from langchain_chroma import Chroma
+
+        return Chroma(
+            collection_name=self.settings.collection,
+            embedding_function=self.embeddings,
+            client=chroma_client(self.settings),
+            collection_metadata={"hnsw:space": "cosine"},
+        )
 
     def check_identity(self) -> None:
         """Refuse to mix vectors of different backends or models; record the identity on an empty store."""
@@ -70,6 +74,21 @@ class VectorIndex:
             meta.pop("hnsw:space", None)  # chroma refuses to "change" the distance function, even to itself
             self.collection.modify(metadata=meta)
         self._identity_checked = True
+
+    def reopen(self) -> None:
+        """Embedded only: a fresh client that sees what other processes wrote.
+
+        A PersistentClient caches its HNSW index in this process; after another process added vectors, a
+        query whose filter matches them fails with "Error finding id". chromadb shares one client system per
+        path, so the cached one is dropped first. It is not stopped: a question in flight may still use it
+        (for the documents it knows it stays correct) and it is freed with its last reference.
+        """
+        if self.settings.chroma_url:
+            return  # a Chroma server is consistent for every client
+        from chromadb.api.shared_system_client import SharedSystemClient
+
+        SharedSystemClient._identifier_to_system.pop(str(self.settings.chroma_path), None)
+        self.store = self._open()
 
     @property
     def collection(self):
@@ -108,6 +127,16 @@ class VectorIndex:
 
     def delete_document(self, doc_id: str) -> None:
         self.collection.delete(where={"doc_id": doc_id})
+
+    def keep_only(self, doc_id: str, chunk_ids: set[str]) -> None:
+        """Delete this document's vectors that are not in `chunk_ids` (left from an older chunking)."""
+        stored = self.collection.get(where={"doc_id": doc_id}, include=[])["ids"]
+        stale = [cid for cid in stored if cid not in chunk_ids]
+        if stale:
+            self.collection.delete(ids=stale)
+
+    def count(self) -> int:
+        return self.collection.count()
 
     def doc_ids(self) -> set[str]:
         found: set[str] = set()

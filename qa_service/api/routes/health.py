@@ -16,5 +16,6 @@ def health(request: Request, key: KeyDep, settings: SettingsDep, service: Servic
     body: dict[str, Any] = {"status": "ok"}
     audience = settings.health_details
     if audience == "anyone" or allowed(request, key, audience):
-        body["documents"] = len(service.documents)
+        # whether the service can answer: store reachable, store and snapshot generations, documents
+        body.update(service.health())
     return body
