@@ -83,12 +83,15 @@ def _candidates(state: State, q: Question, doc_id: str, hits: list[Hit], k: int)
 def figure(state: State, part: Question, sc: Scope, hits: list[Hit], k: int = 8) -> PartAnswer:
     part = _settle_intent(state, part, sc)
     later = _later_report_in_scope(state, part, sc)
+    same_year = bool(part.years) and any(report_year(state, d) in part.years for d in sc.doc_ids)
     for doc_id in ranked_documents(state, part, sc, hits)[:DOC_TRIES]:
         ry = report_year(state, doc_id)
         if part.relative and not part.years and ry is None:
             continue  # "去年" means nothing without the report's date
         if later and part.intent == "actual" and ry is not None and ry <= min(part.years):
             continue  # the outcome is in the later report; this one only has the target
+        if same_year and part.intent == "plan" and ry is not None and ry > max(part.years):
+            continue  # the target is in that year's own report; a later one states the outcome
         years = part.resolved_years(ry)
         table = [r for r in state.indicators if r.doc_id == doc_id]
         rows = find_rows(part, table, years)

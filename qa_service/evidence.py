@@ -167,12 +167,18 @@ def find_sentences(
             fragment = _extend_to_rate(text, fragment)
         if (q.units and not has_unit(fragment, q.units)) or (q.wants_rate and not RATE.search(fragment)):
             continue
-        if not _kind_fits(q, text, fragment) or (AVERAGE.search(fragment) and not AVERAGE.search(q.text)):
+        if not _kind_fits(q, _full_sentence(hit.chunk, s_start) + text, fragment) or (AVERAGE.search(fragment) and not AVERAGE.search(q.text)):
             continue  # a five-year average is not the year's figure
         score = _score(q, coverage, fragment, groups, hit.score, rank)
         found.append(SentenceEvidence(hit.chunk, text, s_start, s_start + len(text), fragment, coverage, score, matched))
     found.sort(key=lambda e: (-e.score, e.chunk.doc_id, e.start))
     return found[:limit]
+
+
+def _full_sentence(chunk: Chunk, start: int) -> str:
+    """What the 。-sentence said before this ；-part: "主要预期目标是：…；城镇新增就业85万人" is a target."""
+    before = chunk.text[: max(0, start - chunk.start)]
+    return before[before.rfind("。") + 1 :]
 
 
 def _names_all(q: Question, text: str) -> bool:

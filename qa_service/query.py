@@ -19,7 +19,8 @@ MEASURE_ASKED = re.compile(
     r"(?:多少|几)(万|亿|万亿)?(美元|元|个百分点|[个家人户所座台亩吨项件名次套栋天条辆位处片批场期届])"
 )
 RATE_ASKED = re.compile(
-    r"(?:增长|增速|增幅|涨幅|下降|降低|提高|比重|占比|比例)(?:了|率)?(?:是|为)?(?:多少|几)|百分之几|多少个百分点|percent|rate"
+    r"(?:增长|增速|增幅|涨幅|下降|降低|提高|比重|占比|比例)(?:了|率)?(?:目标|计划|预期)?(?:是|为)?(?:多少|几)"
+    r"|百分之几|多少个百分点|percent|rate"
 )
 CLAUSE_SPLIT = re.compile(r"[？?；;]+|(?<=[吗呢])[，,]")
 SHORT_CLAUSE = 10  # "最终增长了多少": a clause this short that names no indicator asks about the one before
