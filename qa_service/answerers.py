@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from planqa.records import Chunk, IndicatorRow
+from planqa.text import split_sentences
 from qa_service.compose import PartAnswer, direction_of
 from qa_service.evidence import RowEvidence, SentenceEvidence, find_passages, find_rows, find_sentences
 from qa_service.query import Question
@@ -24,6 +25,13 @@ HEAD_CHARS = 1500  # where a report states who presents it, where and when
 PRESENTER = re.compile(r"[^\n。，]{0,30}(?:长|主席|总理|主任|书记)[ \u3000]+[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,3}")
 MEETING = re.compile(r"[^\n。]{0,40}(?:人民代表大会|人大)[^\n。]{0,30}会议[^\n。]{0,30}")
 WEAK_SPREAD = 0.25
+# A sentence that only announces what follows: a heading, "五个方面。", "如下：".
+ANNOUNCES = re.compile(r"^[（(][一二三四五六七八九十]+[）)][^。]{0,40}。?$|(?:[一二两三四五六七八九十几]+个?(?:方面|点|条|项|个)|以下|如下)[。：:]?$")
+ENUMERATED = re.compile(r"(?:^|(?<=[。；\n]))\s*(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]|[（(][一二三四五六七八九十]+[）)])")
+HEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)][^。]{0,40}。?$")
+FOLLOWING = 5
+HEADING_BODY = 3
+FOLLOWING_CHARS = 4000
 MAX_HEADINGS = 12
 MIN_OUTLINE_SCORE = 0.99  # every question word in the part's title, or the year's work plan asked for  # further sentences must score within this of the best
 
@@ -134,6 +142,9 @@ def descriptive(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAn
         found = find_passages(q, doc_hits, sc.ignore, rarity=state.search.lexical.rarity)
         if q.years:
             found = [s for s in found if _years_fit(s, q.resolved_years(report_year(state, doc_id)))]
+        if found and ANNOUNCES.search(found[0].text):
+            # "要着力把握好五个方面。" / "（一）着力扩大国内需求": the answer is what follows it
+            found = _following(state.documents[doc_id].clean_text, found[0]) or found
         if found:
             return PartAnswer(q, sentences=found)
     return PartAnswer(q, note="no passage")
@@ -185,6 +196,29 @@ def _best_parent(q: Question, children: dict[str, list[str]], work_plan: tuple[s
         if score > best_score:
             best, best_score = parent, score
     return best if best_score >= MIN_OUTLINE_SCORE else None
+
+
+def _following(text: str, ev: SentenceEvidence, most: int = FOLLOWING) -> list[SentenceEvidence]:
+    """The sentences right after `ev` in the document, each an exact quote."""
+    out: list[SentenceEvidence] = []
+    cursor = ev.end
+    window = text[ev.end : ev.end + FOLLOWING_CHARS]
+    heading = HEADING.match(ev.text) is not None
+    # "一是…二是…": when the points are enumerated, the answer is the points, not the prose between them;
+    # under a heading, the answer is its own text, up to the next heading
+    enumerated = not heading and len(ENUMERATED.findall(window)) >= 2
+    for sentence in split_sentences(window):
+        start = cursor + len(sentence) - len(sentence.lstrip())
+        cursor += len(sentence)
+        body = sentence.strip()
+        if heading and HEADING.match(body):
+            break
+        if len(body) < 4 or (enumerated and not ENUMERATED.match(body)):
+            continue
+        out.append(SentenceEvidence(ev.chunk, body, start, start + len(body), body.rstrip("。；;"), ev.coverage, ev.score))
+        if len(out) >= (HEADING_BODY if heading else most):
+            break
+    return out
 
 
 def _years_fit(ev: SentenceEvidence, years: list[int]) -> bool:

@@ -167,6 +167,8 @@ def find_sentences(
             fragment = _extend_to_rate(text, fragment)
         if (q.units and not has_unit(fragment, q.units)) or (q.wants_rate and not RATE.search(fragment)):
             continue
+        if not numbers_in(fragment):
+            continue  # the figure must be in what is shown, not elsewhere in the sentence
         if not _kind_fits(q, _full_sentence(hit.chunk, s_start) + text, fragment) or (AVERAGE.search(fragment) and not AVERAGE.search(q.text)):
             continue  # a five-year average is not the year's figure
         score = _score(q, coverage, fragment, groups, hit.score, rank)
