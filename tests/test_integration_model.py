@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
@@ -85,3 +86,23 @@ def test_eval_cli_gates_on_thresholds_and_writes_the_report(real_service, real_s
     assert metrics["overall"]["evidence_hit@5"] >= metrics["baselines"]["langchain-dense"]["evidence_hit@5"]
     assert "<img" in (report / "report.html").read_text(encoding="utf-8")
     assert main([*args, "--no-baselines", "--min-answer", "1.01"]) == 1  # an impossible floor fails the gate
+
+
+def test_the_same_question_in_two_fresh_processes_gets_the_same_answer(real_service, real_settings):
+    """Answers are deterministic: two fresh `planqa ask` processes on one store give identical answers and
+    citations (ties are broken by document id, never by dict or set order)."""
+    import json
+    import subprocess
+    import sys
+
+    question = "2023年固定资产投资和社零增长多少"
+    runs = []
+    for _ in range(2):
+        done = subprocess.run(
+            [sys.executable, "-m", "planqa_cli.main", "--data-dir", str(real_settings.data_dir), "ask", question, "--json"],
+            capture_output=True, text=True, timeout=600, check=True,
+            env={**os.environ, "PLANQA_MODEL_CACHE_DIR": str(real_settings.model_cache_dir)},
+        )
+        body = json.loads(done.stdout)
+        runs.append((body["answer"], [(c["doc_id"], c["start"], c["end"]) for c in body["citations"]]))
+    assert runs[0] == runs[1] and runs[0][1], runs
