@@ -8,11 +8,12 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from planqa.records import Chunk, IndicatorRow
-from planqa.text import split_sentences
 from qa_service.compose import PartAnswer, direction_of
-from qa_service.evidence import RowEvidence, SentenceEvidence, find_passages, find_rows, find_sentences
+from qa_service.evidence import RowEvidence, SentenceEvidence, find_passages, find_sentences
+from qa_service.outline import ANNOUNCES, following, outline
 from qa_service.query import Question
 from qa_service.retrieval import Hit
+from qa_service.table_evidence import find_rows
 from qa_service.vocabulary import vocabulary
 
 if TYPE_CHECKING:
@@ -24,16 +25,8 @@ HEAD_CHARS = 1500  # where a report states who presents it, where and when
 # "上海市市长 龚 正", "国务院总理 李强", "株洲市天元区发展和改革局局长 周高林": an office, then a name
 PRESENTER = re.compile(r"[^\n。，]{0,30}(?:长|主席|总理|主任|书记)[ \u3000]+[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,3}")
 MEETING = re.compile(r"[^\n。]{0,40}(?:人民代表大会|人大)[^\n。]{0,30}会议[^\n。]{0,30}")
-WEAK_SPREAD = 0.25
-# A sentence that only announces what follows: a heading, "五个方面。", "如下：".
-ANNOUNCES = re.compile(r"^[（(][一二三四五六七八九十]+[）)][^。]{0,40}。?$|(?:[一二两三四五六七八九十几]+个?(?:方面|点|条|项|个)|以下|如下)[。：:]?$")
-ENUMERATED = re.compile(r"(?:^|(?<=[。；\n]))\s*(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]|[（(][一二三四五六七八九十]+[）)])")
-HEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)][^。]{0,40}。?$")
-FOLLOWING = 5
-HEADING_BODY = 3
-FOLLOWING_CHARS = 4000
-MAX_HEADINGS = 12
-MIN_OUTLINE_SCORE = 0.99  # every question word in the part's title, or the year's work plan asked for  # further sentences must score within this of the best
+WEAK_SPREAD = 0.25  # further sentences must score within this of the best
+
 
 
 def report_year(state: State, doc_id: str) -> int | None:
@@ -134,9 +127,11 @@ def _drop_weak(sentences: list[SentenceEvidence], have_rows: bool) -> list[Sente
 
 
 def descriptive(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer:
-    listed = outline(state, q, sc, hits)
-    if listed.found:
-        return listed
+    ranked = ranked_documents(state, replace(q, intent="plan"), sc, hits)
+    if ranked:
+        listed = outline(q, state.documents[ranked[0]], state.search.lexical.by_doc.get(ranked[0], []))
+        if listed.found:
+            return listed
     for doc_id in ranked_documents(state, q, sc, hits)[:1]:
         doc_hits = [h for h in hits if h.chunk.doc_id == doc_id]
         found = find_passages(q, doc_hits, sc.ignore, rarity=state.search.lexical.rarity)
@@ -144,81 +139,10 @@ def descriptive(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAn
             found = [s for s in found if _years_fit(s, q.resolved_years(report_year(state, doc_id)))]
         if found and ANNOUNCES.search(found[0].text):
             # "要着力把握好五个方面。" / "（一）着力扩大国内需求": the answer is what follows it
-            found = _following(state.documents[doc_id].clean_text, found[0]) or found
+            found = following(state.documents[doc_id].clean_text, found[0]) or found
         if found:
             return PartAnswer(q, sentences=found)
     return PartAnswer(q, note="no passage")
-
-
-def outline(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer:
-    """"重点工作有哪些": the headings under the report's part that the question names, each quoted in place."""
-    vocab, lower = vocabulary(), q.text.lower()
-    if not any(c in lower for c in vocab.outline.get("list_cues", ())):
-        return PartAnswer(q, note="not a list question")
-    ranked = ranked_documents(state, replace(q, intent="plan"), sc, hits)
-    if not ranked:
-        return PartAnswer(q, note="no document")
-    doc = state.documents[ranked[0]]
-    children: dict[str, list[str]] = {}
-    for chunk in state.search.lexical.by_doc.get(doc.doc_id, []):
-        path = [p.strip() for p in chunk.section.split(">")]
-        for parent, child in zip(path, path[1:], strict=False):
-            if child not in children.setdefault(parent, []):
-                children[parent].append(child)
-    parent = _best_parent(q, children, vocab.outline.get("work_plan", ()))
-    if parent is None:
-        return PartAnswer(q, note="no matching part")
-    head = Chunk(chunk_id=f"{doc.doc_id}:outline", doc_id=doc.doc_id, ordinal=0, text="", start=0, end=0,
-                 section=parent)
-    found: list[SentenceEvidence] = []
-    cursor = max(0, doc.clean_text.find(parent))
-    for title in children[parent][:MAX_HEADINGS]:
-        at = doc.clean_text.find(title, cursor)
-        if at < 0:
-            continue
-        cursor = at + len(title)
-        found.append(SentenceEvidence(head, title, at, at + len(title), title.rstrip("。"), 1.0, 1.0))
-    return PartAnswer(q, sentences=found) if len(found) >= 2 else PartAnswer(q, note="too few headings")
-
-
-def _best_parent(q: Question, children: dict[str, list[str]], work_plan: tuple[str, ...]) -> str | None:
-    """The part whose title holds the question's words, or (for "重点工作"-like words) the year's work plan."""
-    terms = [t for t in q.terms if len(t) >= 2]
-    asks_plan = any(w in q.text for w in work_plan)
-    best, best_score = None, 0.0
-    for parent, kids in children.items():
-        if len(kids) < 2 or (asks_plan and "回顾" in parent):
-            continue
-        score = sum(t in parent for t in terms) / max(len(terms), 1)
-        if asks_plan and any(w in parent for w in work_plan) and (not q.years or any(str(y) in parent for y in q.years)
-                                                                   or not re.search(r"(?:19|20)\d{2}", parent)):
-            score += 1.0
-        if score > best_score:
-            best, best_score = parent, score
-    return best if best_score >= MIN_OUTLINE_SCORE else None
-
-
-def _following(text: str, ev: SentenceEvidence, most: int = FOLLOWING) -> list[SentenceEvidence]:
-    """The sentences right after `ev` in the document, each an exact quote."""
-    out: list[SentenceEvidence] = []
-    cursor = ev.end
-    window = text[ev.end : ev.end + FOLLOWING_CHARS]
-    heading = HEADING.match(ev.text) is not None
-    # "一是…二是…": when the points are enumerated, the answer is the points, not the prose between them;
-    # under a heading, the answer is its own text, up to the next heading
-    enumerated = not heading and len(ENUMERATED.findall(window)) >= 2
-    for sentence in split_sentences(window):
-        start = cursor + len(sentence) - len(sentence.lstrip())
-        cursor += len(sentence)
-        body = sentence.strip()
-        if heading and HEADING.match(body):
-            break
-        if len(body) < 4 or (enumerated and not ENUMERATED.match(body)):
-            continue
-        out.append(SentenceEvidence(ev.chunk, body, start, start + len(body), body.rstrip("。；;"), ev.coverage, ev.score))
-        if len(out) >= (HEADING_BODY if heading else most):
-            break
-    return out
 
 
 def _years_fit(ev: SentenceEvidence, years: list[int]) -> bool:
