@@ -30,7 +30,7 @@ FIGURE_UNIT = (
 """The units a stated figure may carry in prose."""
 FIGURE_STATED = re.compile(rf"(?<![\d.])(-?\d+(?:\.\d+)?)\s*({FIGURE_UNIT})(左右|以上|以内|以下)?")
 """A figure with a known unit and optional qualifier ("108 亿元", "5.5%左右"); groups: number, unit, qualifier."""
-FIGURE_LOOSE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|个百分点|[万亿千]?[\u4e00-\u9fff]{1,2})")
+FIGURE_LOOSE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|‰|个百分点|[万亿千]?[\u4e00-\u9fff]{1,2})")
 """A number followed by a unit-like mark or one or two Chinese characters: does a sentence state a figure?"""
 FIGURE_ANSWER = re.compile(r"-?\d+(?:\.\d+)?\s*(?:%|‰|[万亿千]?[\u4e00-\u9fff]{1,2})?")
 """A figure in an answer, unit optional, for drafting gold answers from feedback."""

@@ -40,7 +40,8 @@ def _named_report(state: State, q: Question, ranked: list[str]) -> list[str]:
     if not named:
         return ranked
     year = int(named.group(1))
-    return [d for d in ranked if report_year(state, d) == year] or ranked
+    # a report that is not stored cannot be quoted: no fallback to another year's report
+    return [d for d in ranked if report_year(state, d) == year]
 
 
 def ranked_documents(state: State, q: Question, sc: Scope, hits: list[Hit]) -> list[str]:
@@ -114,8 +115,8 @@ def _later_report_in_scope(state: State, part: Question, sc: Scope) -> bool:
 def _settle_intent(state: State, part: Question, sc: Scope) -> Question:
     """"2024年GDP增长多少" asks for the outcome when a later report (which reviews 2024) is in scope; for the
     current year, only a target exists."""
-    if part.intent != "any" or not _later_report_in_scope(state, part, sc):
-        return part
+    if part.intent != "any" or REPORT_YEAR.search(part.text) or not _later_report_in_scope(state, part, sc):
+        return part  # "2021年政府工作报告提出…": the year names the report, whose own year is a target
     return replace(part, intent="actual")
 
 

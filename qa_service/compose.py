@@ -14,7 +14,7 @@ from qa_service.vocabulary import vocabulary
 
 KIND_EN = {"plan": "plan", "actual": "estimated outcome", "target": "target"}
 QUALIFIER_EN = {"左右": "about ", "以上": "at least ", "以内": "at most ", "以下": "below "}
-FIGURE_TEXT = re.compile(r"[-−]?\d+(?:\.\d+)?\s*(?:%|‰|个百分点|倍|[万亿千]*[\u4e00-\u9fff]{0,2})(?:左右|以上|以内|以下)?")
+FIGURE_TEXT = re.compile(r"[-−]?\d+(?:\.\d+)?\s*(?:%|％|‰|个百分点|倍|[万亿千]*[\u4e00-\u9fff]{0,2})(?:左右|以上|以内|以下)?")
 MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
 
 

@@ -18,7 +18,7 @@ CLAUSE = re.compile(r"[^，,；;：:]+[，,；;：:]?")
 COMPARED = re.compile(r"(?:快于|高于|低于|比|较|相比|同比|超过|好于)\s*$")  # "快于2024年…": a reference, not the year
 REVIEW_SECTION = re.compile(r"回顾|过去|执行情况|上年|去年")
 AVERAGE = re.compile(r"年均|平均每年|年平均")
-RATE = re.compile(r"\d\s*(?:%|‰|个百分点|倍)")
+RATE = re.compile(r"\d\s*(?:%|％|‰|个百分点|倍)")  # some reports write the full-width ％
 PLAN_WORDS = ("力争", "目标", "预期", "计划", "确保", "争取", "将", "要", "拟")
 ACHIEVED_WORDS = ("完成", "实现了", "达到", "增长", "下降", "预计全年", "取得")
 # The answerability thresholds, tuned on eval/gold/dev.jsonl (see the issue note for the figures).
