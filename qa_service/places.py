@@ -5,12 +5,10 @@ field but names its city in every line."""
 from __future__ import annotations
 
 import re
-import tomllib
-from functools import lru_cache
 
 from planqa.records import Document
 from planqa.regions import PROVINCE_ENGLISH, PROVINCES, province_in, provinces_named
-from qa_service.vocabulary import DEFAULT_PATH
+from qa_service.vocabulary import vocabulary
 
 REGION_SUFFIX = re.compile(r"(?:维吾尔自治区|壮族自治区|回族自治区|特别行政区|自治区|省|市|区|县)$")
 REGION_PART = re.compile(r"[\u4e00-\u9fff]+?(?:维吾尔自治区|壮族自治区|回族自治区|自治区|省|市|区|县|州)")
@@ -42,16 +40,11 @@ def region_aliases(region: str) -> set[str]:
     return {a for a in aliases if a}
 
 
-@lru_cache(maxsize=1)
-def _countries() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    data = tomllib.loads(DEFAULT_PATH.read_text(encoding="utf-8")).get("places", {})
-    return tuple(data.get("countries", ())), tuple(data.get("countries_en", ()))
-
-
 def places_named(text: str) -> list[str]:
     """Provinces (canonical names), countries, and a district or city the question opens with."""
     named = sorted(provinces_named(text))
-    zh, en = _countries()
+    vocab = vocabulary()
+    zh, en = vocab.places.get("countries", ()), vocab.places.get("countries_en", ())
     lower = f" {text.lower()} "
     named += [c for c in zh if c in text]
     named += [c for c in en if re.search(rf"(?<![a-z]){re.escape(c)}(?![a-z])", lower)]

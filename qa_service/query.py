@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from planqa.patterns import YEAR_BARE
 from planqa.text import words
+from qa_service.places import places_named
 from qa_service.vocabulary import Indicator, vocabulary
 
 RELATIVE = {"前年": -2, "去年": -1, "上年": -1, "上一年": -1, "今年": 0, "本年": 0, "当年": 0, "明年": 1}
@@ -78,7 +79,7 @@ def resolve_follow_up(question: str, history: list[dict] | None) -> str:
     last = previous[-1]
     if probe.indicators and FOLLOW_UP.search(question.strip()):
         # "规上工业增加值呢？" asks the same place and year about another indicator
-        context = "".join(sorted(set(_place_words(last)) - set(_place_words(question))))
+        context = "".join(sorted(set(places_named(last)) - set(places_named(question))))
         years = "" if probe.years or probe.relative else "".join(f"{y}年" for y in YEAR_BARE.findall(last)[:1])
         return f"{context}{years}{question}" if context or years else question
     if probe.indicators or (len(probe.terms) >= 2 and not FOLLOW_UP.search(question.strip())):
@@ -91,12 +92,6 @@ def resolve_follow_up(question: str, history: list[dict] | None) -> str:
         last = replacement + PLAN_ACTUAL_WORDS.sub("", RELATIVE_WORDS.sub("", last))
     extra = re.sub(r"^(?:那么|那|还有|另外)|呢|[？?。]", "", RELATIVE_WORDS.sub("", question))
     return f"{last} {extra}".strip() if extra.strip() else last
-
-
-def _place_words(text: str) -> list[str]:
-    from qa_service.places import places_named
-
-    return places_named(text)
 
 
 def analyse(question: str, history: list[dict] | None = None) -> Question:

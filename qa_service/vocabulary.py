@@ -36,6 +36,7 @@ class Vocabulary:
     en_stopwords: frozenset[str]
     cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
     outline: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    places: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def indicator(self, name: str) -> Indicator | None:
         for ind in self.indicators:
@@ -114,6 +115,7 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
         en_stopwords=frozenset(data.get("stopwords", {}).get("en", ())),
         cues={k: tuple(v) for k, v in data.get("cues", {}).items()},
         outline={k: tuple(v) for k, v in data.get("outline", {}).items()},
+        places={k: tuple(v) for k, v in data.get("places", {}).items()},
     )
 
 
