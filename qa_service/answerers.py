@@ -7,11 +7,12 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from planqa.patterns import YEAR_NIAN
 from planqa.records import Chunk, IndicatorRow
 from qa_service.compose import PartAnswer, direction_of
-from qa_service.evidence import RowEvidence, SentenceEvidence, find_passages, find_sentences
+from qa_service.evidence import REVIEW_SECTION, RowEvidence, SentenceEvidence, find_passages, find_sentences
 from qa_service.outline import ANNOUNCES, following, outline
-from qa_service.query import Question
+from qa_service.query import RELATIVE, Question
 from qa_service.retrieval import Hit
 from qa_service.table_evidence import find_rows
 from qa_service.vocabulary import vocabulary
@@ -19,11 +20,17 @@ from qa_service.vocabulary import vocabulary
 if TYPE_CHECKING:
     from qa_service.pipeline import Scope, State
 
-REPORT_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:的)?(?:[\u4e00-\u9fff]{0,8})?报告")
+# "2023年政府工作报告", "2021年和2023年政府工作报告": years right before the word 报告 name reports
+REPORT_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:\s*[和与及、至到-]\s*(?:19|20)\d{2}\s*年)*(?:的)?(?:[\u4e00-\u9fff]{0,8})?报告")
 DOC_TRIES = 2  # a part may fall back to the second-best report, never further
 HEAD_CHARS = 1500  # where a report states who presents it, where and when
 # "上海市市长 龚 正", "国务院总理 李强", "株洲市天元区发展和改革局局长 周高林": an office, then a name
-PRESENTER = re.compile(r"[^\n。，]{0,30}(?:长|主席|总理|主任|书记)[ \u3000]+[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,3}")
+# (the name may stand on the next line: "国务院总理　\n李克强")
+# (the name may stand on the next line: "国务院总理　\n李克强"), or a line holds only the office and the name
+PRESENTER = re.compile(
+    r"[^\n。，]{0,30}(?:长|主席|总理|主任|书记)(?:[ \u3000]*\n?[ \u3000]*(?<=[ \u3000\n])[\u4e00-\u9fff]"
+    r"(?:[ \u3000]?[\u4e00-\u9fff]){1,3}(?![\u4e00-\u9fff])|[\u4e00-\u9fff]{2,4}(?=\n))"
+)
 MEETING = re.compile(r"[^\n。]{0,40}(?:人民代表大会|人大)[^\n。]{0,30}会议[^\n。]{0,30}")
 WEAK_SPREAD = 0.25  # further sentences must score within this of the best
 
@@ -36,12 +43,16 @@ def report_year(state: State, doc_id: str) -> int | None:
 
 def _named_report(state: State, q: Question, ranked: list[str]) -> list[str]:
     """"2023年政府工作报告如何…": a year right before the word 报告 names the report itself."""
-    named = REPORT_YEAR.search(q.text)
+    named = named_report_years(q.text)
     if not named:
         return ranked
-    year = int(named.group(1))
+    years = (named & set(q.years)) or named
     # a report that is not stored cannot be quoted: no fallback to another year's report
-    return [d for d in ranked if report_year(state, d) == year]
+    return [d for d in ranked if report_year(state, d) in years]
+
+
+def named_report_years(text: str) -> set[int]:
+    return {int(y) for m in REPORT_YEAR.finditer(text) for y in YEAR_NIAN.findall(m.group(0))}
 
 
 def ranked_documents(state: State, q: Question, sc: Scope, hits: list[Hit]) -> list[str]:
@@ -57,6 +68,7 @@ def ranked_documents(state: State, q: Question, sc: Scope, hits: list[Hit]) -> l
     weight: dict[str, float] = {}
     for hit in hits:
         weight[hit.chunk.doc_id] = weight.get(hit.chunk.doc_id, 0.0) + hit.score
+    tier = dict.fromkeys(weight, 1)
     if q.years:
         year = q.years[-1]
         for doc_id in weight:
@@ -65,9 +77,12 @@ def ranked_documents(state: State, q: Question, sc: Scope, hits: list[Hit]) -> l
                 continue
             if (q.intent == "plan" and ry == year) or (q.intent != "plan" and ry == year + 1):
                 weight[doc_id] *= 3.0
+                # a target is stated in the report of its year, an outcome in the next one: whatever else
+                # ranks higher, that report answers first
+                tier[doc_id] = 0 if q.intent in ("plan", "actual") else 1
             elif ry not in (year, year + 1):
                 weight[doc_id] *= 0.3
-    return _named_report(state, q, sorted(weight, key=lambda d: (-round(weight[d], 9), d)))
+    return _named_report(state, q, sorted(weight, key=lambda d: (tier[d], -round(weight[d], 9), d)))
 
 
 def _candidates(state: State, q: Question, doc_id: str, hits: list[Hit], k: int) -> list[Hit]:
@@ -137,7 +152,8 @@ def descriptive(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAn
         doc_hits = [h for h in hits if h.chunk.doc_id == doc_id]
         found = find_passages(q, doc_hits, sc.ignore, rarity=state.search.lexical.rarity)
         if q.years:
-            found = [s for s in found if _years_fit(s, q.resolved_years(report_year(state, doc_id)))]
+            ry = report_year(state, doc_id)
+            found = [s for s in found if _years_fit(s, q.resolved_years(ry), ry)]
         if found and ANNOUNCES.search(found[0].text):
             # "要着力把握好五个方面。" / "（一）着力扩大国内需求": the answer is what follows it
             found = following(state.documents[doc_id].clean_text, found[0]) or found
@@ -146,9 +162,17 @@ def descriptive(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAn
     return PartAnswer(q, note="no passage")
 
 
-def _years_fit(ev: SentenceEvidence, years: list[int]) -> bool:
-    named = {int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", ev.text)} or set(ev.chunk.years)
-    return not named or bool(named & set(years)) or not years
+def _years_fit(ev: SentenceEvidence, years: list[int], report: int | None) -> bool:
+    """The passage speaks of an asked year: by the years it writes, else by "今年/去年" read against the
+    report's year, else by its chunk's years (a report's own plan part speaks of the report's year)."""
+    if not years:
+        return True
+    named = {int(y) for y in YEAR_NIAN.findall(ev.text)}
+    if not named and report:
+        named = {report + shift for word, shift in RELATIVE.items() if word in ev.text}
+    if not named:
+        named = set(ev.chunk.years) | ({report} if report and not REVIEW_SECTION.search(ev.chunk.section) else set())
+    return not named or bool(named & set(years))
 
 
 def metadata(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer:
@@ -208,11 +232,20 @@ def _aggregate_in_prose(state: State, q: Question, sc: Scope, hits: list[Hit], d
     words = [c for c in vocab.cues[cue] if not c.isascii()]
     probe = replace(q, concepts=[words], terms=[t for t in q.terms if t not in sc.ignore])
     years = q.resolved_years(report_year(state, doc_id))
-    found = find_passages(probe, _candidates(state, probe, doc_id, hits, 8), sc.ignore, limit=1,
+    found = find_passages(probe, _candidates(state, probe, doc_id, hits, 8), sc.ignore, limit=5,
                           rarity=state.search.lexical.rarity, pool=None)
-    # the whole sentence: a list of targets cut to its first clause would drop most of them
-    found = [replace(s, fragment=s.text.rstrip("。")) for s in found if not years or _years_fit(s, years)]
+    ry = report_year(state, doc_id)
+    # the whole 。-sentence: a list of targets cut at its first ； would drop most of them
+    text = state.documents[doc_id].clean_text
+    found = [_to_full_stop(s, text) for s in found if _years_fit(s, years, ry)][:1]
     return PartAnswer(q, sentences=found) if found else PartAnswer(q, note="no list")
+
+
+def _to_full_stop(ev: SentenceEvidence, text: str) -> SentenceEvidence:
+    stop = re.compile(r"[。！？\n]").search(text, ev.start)
+    end = stop.end() if stop and stop.group(0) != "\n" else (stop.start() if stop else len(text))
+    whole = text[ev.start:end]
+    return replace(ev, text=whole, end=end, fragment=whole.rstrip("。"))
 
 
 def _table(cells: list[IndicatorRow]) -> list[list[IndicatorRow]]:

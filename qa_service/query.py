@@ -20,7 +20,7 @@ MEASURE_ASKED = re.compile(
     r"(?:多少|几)(万|亿|万亿)?(美元|元|个百分点|[个家人户所座台亩吨项件名次套栋天条辆位处片批场期届])"
 )
 RATE_ASKED = re.compile(
-    r"(?:增长|增速|增幅|涨幅|下降|降低|提高|比重|占比|比例)(?:了|率)?(?:目标|计划|预期)?(?:是|为)?(?:多少|几)"
+    r"(?:增长|增速|增幅|涨幅|下降|降低|提高|比重|占比|比例)(?:了|率)?(?:目标|计划|预期)?(?:分别|各)?(?:是|为)?(?:多少|几)"
     r"|百分之几|多少个百分点|percent|rate"
 )
 CLAUSE_SPLIT = re.compile(r"[？?；;]+|(?<=[吗呢])[，,]")
@@ -30,6 +30,9 @@ ASKING = re.compile(r"多少|几|如何|怎样|怎么样|什么|哪些|吗|呢|�
 ENGLISH_RATE = re.compile(r"by how much|how (?:much|fast) did .* (?:grow|increase|rise|fall|drop)|growth rate|percent", re.I)
 # "两个抓手", "三项任务": the count asks how many things to list, it names nothing to look for
 COUNTING = re.compile(r"[一二两三四五六七八九十几]+[个项条点大方面]?")
+# "力争达到多少", "要实现多少": an outcome word after a word of intent asks for the target, not the outcome
+INTENDED = re.compile(r"(?:力争|争取|确保|打算|要|将|拟)(?:实现|达到|完成|增长)(?!情况)")
+YEAR_WORD = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?")  # cut out before segmenting: "2025年全社会" is not "年全"
 KINDS = ("metadata", "aggregate", "comparison", "descriptive", "figure")
 
 
@@ -116,7 +119,7 @@ def _analyse_one(original: str, text: str) -> Question:
     for used, _ in found:
         consumed = consumed.replace(used, " ")
     terms: list[str] = []
-    for token in words(consumed):
+    for token in words(YEAR_WORD.sub(" ", consumed)):
         t = token.strip()
         if not t or t in vocab.stopwords or t.lower() in vocab.en_stopwords or YEAR_BARE.fullmatch(t) or t.isdigit():
             continue
@@ -135,7 +138,8 @@ def _analyse_one(original: str, text: str) -> Question:
 
 def _intent(lower: str) -> str:
     vocab = vocabulary()
-    is_plan, is_actual = vocab.cue("plan", lower), vocab.cue("actual", lower)
+    is_plan = vocab.cue("plan", lower) or bool(INTENDED.search(lower))
+    is_actual = vocab.cue("actual", INTENDED.sub(" ", lower))
     if is_plan and not is_actual:
         return "plan"
     if vocab.cue("review", lower) or (is_plan and is_actual):
@@ -235,4 +239,15 @@ def _merge_non_asking(pieces: list[str]) -> list[str]:
 
 
 def _single(q: Question, index: int) -> Question:
-    return replace(q, concepts=[q.concepts[index]], indicators=[q.indicators[index]])
+    """Indicator `index` of a clause that names several, with only the words said around it: in
+    "进出口贸易总额和农村居民人均可支配收入分别增长多少", 贸易总额 belongs to the first part, not the second."""
+    starts: list[int] = []
+    for concept in q.concepts:
+        at = q.text.find(concept[0], starts[-1] + 1 if starts else 0)
+        starts.append(at if at >= 0 else (starts[-1] if starts else 0))
+    end = starts[index + 1] if index + 1 < len(starts) else len(q.text)
+    last = q.concepts[-1][0]
+    tail = q.text[starts[-1] + len(last):]  # "分别增长多少": asked of every part
+    said = q.text[: starts[0]] + " " + q.text[starts[index]:end] + " " + tail
+    terms = [t for t in q.terms if t in said]
+    return replace(q, concepts=[q.concepts[index]], indicators=[q.indicators[index]], terms=terms)
