@@ -10,15 +10,14 @@ from planqa.figures import numbers_in
 from planqa.patterns import FIGURE_LOOSE, YEAR_NIAN
 from planqa.records import Chunk, IndicatorRow
 from planqa.text import split_sentences
+from qa_service.fragments import CLAUSE, RATE, extend_to_rate, fragment_of, full_sentence, has_unit
 from qa_service.query import Question
 from qa_service.retrieval import Hit
 from qa_service.vocabulary import vocabulary
 
-CLAUSE = re.compile(r"[^，,；;：:]+[，,；;：:]?")
 COMPARED = re.compile(r"(?:快于|高于|低于|比|较|相比|同比|超过|好于)\s*$")  # "快于2024年…": a reference, not the year
 REVIEW_SECTION = re.compile(r"回顾|过去|执行情况|上年|去年")
 AVERAGE = re.compile(r"年均|平均每年|年平均")
-RATE = re.compile(r"\d\s*(?:%|％|‰|个百分点|倍)")  # some reports write the full-width ％
 PLAN_WORDS = ("力争", "目标", "预期", "计划", "确保", "争取", "将", "要", "拟")
 ACHIEVED_WORDS = ("完成", "实现了", "达到", "增长", "下降", "预计全年", "取得")
 # The answerability thresholds, tuned on eval/gold/dev.jsonl (see the issue note for the figures).
@@ -158,29 +157,23 @@ def find_sentences(
             continue
         if not numbers_in(text) or not FIGURE_LOOSE.search(text):
             continue
-        fragment = _fragment(text, [alts for alts, _ in groups])
+        fragment = fragment_of(text, [alts for alts, _ in groups])
         # the years said up to the figure, not a later clause's ("…增长4%，快于2024年1.8个百分点")
         upto = text[: text.find(fragment) + len(fragment)] if fragment in text else text
         if years and not (_sentence_years(upto, hit.chunk, report_year) & set(years)):
             continue
         if q.wants_rate and not RATE.search(fragment):
-            fragment = _extend_to_rate(text, fragment)
+            fragment = extend_to_rate(text, fragment)
         if (q.units and not has_unit(fragment, q.units)) or (q.wants_rate and not RATE.search(fragment)):
             continue
         if not numbers_in(fragment):
             continue  # the figure must be in what is shown, not elsewhere in the sentence
-        if not _kind_fits(q, _full_sentence(hit.chunk, s_start) + text, fragment) or (AVERAGE.search(fragment) and not AVERAGE.search(q.text)):
+        if not _kind_fits(q, full_sentence(hit.chunk, s_start) + text, fragment) or (AVERAGE.search(fragment) and not AVERAGE.search(q.text)):
             continue  # a five-year average is not the year's figure
         score = _score(q, coverage, fragment, groups, hit.score, rank)
         found.append(SentenceEvidence(hit.chunk, text, s_start, s_start + len(text), fragment, coverage, score, matched))
     found.sort(key=lambda e: (-e.score, e.chunk.doc_id, e.start))
     return found[:limit]
-
-
-def _full_sentence(chunk: Chunk, start: int) -> str:
-    """What the 。-sentence said before this ；-part: "主要预期目标是：…；城镇新增就业85万人" is a target."""
-    before = chunk.text[: max(0, start - chunk.start)]
-    return before[before.rfind("。") + 1 :]
 
 
 def _names_all(q: Question, text: str) -> bool:
@@ -219,7 +212,7 @@ def find_passages(
         if coverage < MIN_PASSAGE_COVERAGE or missing_rare > 0 or not _names_all(q, text) or len(text) < 8:
             continue
         score = coverage + RETRIEVAL_WEIGHT * hit.score - RANK_PENALTY * rank
-        shown = text if len(text) <= LONG_SENTENCE else _fragment(text, [alts for alts, _ in groups])
+        shown = text if len(text) <= LONG_SENTENCE else fragment_of(text, [alts for alts, _ in groups])
         found.append(SentenceEvidence(hit.chunk, text, s_start, s_start + len(text), shown.rstrip("。；;"),
                                       coverage, score, matched))
     found.sort(key=lambda e: (-e.score, e.chunk.doc_id, e.start))
@@ -227,43 +220,3 @@ def find_passages(
         return []
     best = found[0].score
     return [e for e in found if e.score >= best - PASSAGE_SPREAD][:limit]
-
-
-def _extend_to_rate(sentence: str, fragment: str, most: int = 2) -> str:
-    """"资金27.9亿元，增长24.5%": a growth question takes the next clause or two when they hold the rate."""
-    at = sentence.find(fragment)
-    if at < 0:
-        return fragment
-    end = at + len(fragment)
-    for n, clause in enumerate(CLAUSE.finditer(sentence, end), start=1):
-        extended = sentence[at : clause.end()].rstrip("，,；;：:。")
-        if RATE.search(extended):
-            return extended
-        if n >= most:
-            break
-    return fragment
-
-
-def has_unit(text: str, units: tuple[str, ...]) -> bool:
-    return bool(re.search(r"\d\s*[万亿千百]?(?:" + "|".join(re.escape(u) for u in units) + ")", text))
-
-
-def _fragment(sentence: str, groups: list[list[str]]) -> str:
-    """The clauses of `sentence` that carry the matched terms and their figures."""
-    clauses = [m.group(0) for m in CLAUSE.finditer(sentence)]
-    counts = [
-        sum(max((1.0 if a == alts[0] else 0.9) for a in alts if a.lower() in c.lower()) if any(
-            a.lower() in c.lower() for a in alts) else 0.0 for alts in groups)
-        for c in clauses
-    ]
-    if not any(counts):
-        return sentence
-    first = last = counts.index(max(counts))
-    while last + 1 < len(clauses) and counts[last + 1]:
-        last += 1
-    while last + 1 < len(clauses) and not numbers_in(clauses[last]) and last - first < 3:
-        last += 1
-    if not any(numbers_in(c) for c in clauses[first : last + 1]) and last + 1 < len(clauses):
-        last += 1
-    fragment = "".join(clauses[first : last + 1]).rstrip("，,；;：:。")
-    return fragment

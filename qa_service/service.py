@@ -87,13 +87,7 @@ class QAService:
         filters: Filters | dict | None = None,
     ) -> AskResponse:
         """analyse → scope → retrieve → select evidence → compose → verify, each step timed."""
-        question = self.validate(question)
-        check_history(history, self.settings)
-        self.refresh()
-        if not self._documents:
-            raise NoDocumentsError("no documents are ingested yet; run `planqa ingest PATH` or upload a report")
-        if isinstance(filters, dict):
-            filters = Filters(**filters)
+        question, filters = self._admit(question, history, filters)
         state = State(self._documents, self._indicators, self.search, self.embeddings)
         clock = _Clock()
         q = clock.run("analyse", analyse, question, history)
@@ -121,6 +115,20 @@ class QAService:
             indicators=[c for p in sel.parts for r in p.rows for c in r.cells],
             timings_ms=clock.timings(), question=question, resolved_question=q.text, kind=q.kind,
         )
+
+    def _admit(
+        self, question: str, history: list[dict] | None, filters: Filters | dict | None
+    ) -> tuple[str, Filters | None]:
+        """The question cleaned and within limits, the history checked, the documents current (at least one),
+        the filters parsed: what `ask` needs before it starts."""
+        question = self.validate(question)
+        check_history(history, self.settings)
+        self.refresh()
+        if not self._documents:
+            raise NoDocumentsError("no documents are ingested yet; run `planqa ingest PATH` or upload a report")
+        if isinstance(filters, dict):
+            filters = Filters(**filters)
+        return question, filters
 
     def _rewrite(self, q: Question, answer: str, citations) -> str:
         from qa_service.llm import rewrite_with_llm

@@ -4,7 +4,8 @@ and intent select."""
 from __future__ import annotations
 
 from planqa.records import IndicatorRow
-from qa_service.evidence import RowEvidence, has_unit
+from qa_service.evidence import RowEvidence
+from qa_service.fragments import has_unit
 from qa_service.query import Question
 
 

@@ -3,7 +3,9 @@
 Rules:
 - the core (`planqa`) imports no consumer (`ingest`, `qa_service`, `ui`, `eval`, `planqa_cli`);
 - no module imports a private (underscore) name or module of another package;
-- no circle between packages.
+- no circle between packages;
+- no module over 250 lines (tests and migrations aside), no function in `qa_service` over 40 lines (ruff keeps
+  every function to 12 branches: C901 and PLR0912 in pyproject.toml).
 """
 
 from __future__ import annotations
@@ -16,6 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 CORE = "planqa"
 PACKAGES = (CORE, "ingest", "qa_service", "ui", "eval", "planqa_cli")
+SIZED = (*PACKAGES, "scripts")  # folders whose modules are held to MAX_MODULE_LINES
+NOT_SIZED = ("planqa/migrations",)  # revisions are frozen once written
+MAX_MODULE_LINES = 250
+MAX_FUNCTION_LINES = 40  # in qa_service
 
 
 @dataclass(frozen=True)
@@ -132,6 +138,39 @@ def cycle_violations(imports: list[Import]) -> list[str]:
     return out
 
 
+def modules(root: Path, folders: tuple[str, ...], exempt: tuple[str, ...] = NOT_SIZED) -> Iterator[Path]:
+    for folder in folders:
+        for file in sorted((root / folder).rglob("*.py")):
+            rel = file.relative_to(root).as_posix()
+            if not any(rel.startswith(f"{e}/") for e in exempt):
+                yield file
+
+
+def long_modules(
+    root: Path, folders: tuple[str, ...] = SIZED, most: int = MAX_MODULE_LINES, exempt: tuple[str, ...] = NOT_SIZED
+) -> list[str]:
+    out = []
+    for file in modules(root, folders, exempt):
+        lines = len(file.read_text(encoding="utf-8").splitlines())
+        if lines > most:
+            out.append(f"{file.relative_to(root).as_posix()}: {lines} lines, over {most}; split it")
+    return out
+
+
+def long_functions(root: Path, folders: tuple[str, ...] = ("qa_service",), most: int = MAX_FUNCTION_LINES) -> list[str]:
+    """Functions and methods (nested ones too) from their `def` line to their last line."""
+    out = []
+    for file in modules(root, folders):
+        tree = ast.parse(file.read_text(encoding="utf-8"), filename=str(file))
+        functions = [n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)]
+        for node in sorted(functions, key=lambda n: n.lineno):
+            lines = node.end_lineno - node.lineno + 1
+            if lines > most:
+                where = f"{file.relative_to(root).as_posix()}:{node.lineno}"
+                out.append(f"{where}: {node.name} is {lines} lines, over {most}; extract a helper")
+    return out
+
+
 # The project itself.
 
 
@@ -150,6 +189,14 @@ def test_no_package_imports_a_private_name_of_another():
 
 def test_no_circle_between_packages():
     assert cycle_violations(package_imports(ROOT)) == []
+
+
+def test_no_module_is_too_long():
+    assert long_modules(ROOT) == []
+
+
+def test_no_function_in_qa_service_is_too_long():
+    assert long_functions(ROOT) == []
 
 
 # The checker catches what it should (a made-up tree).
@@ -193,4 +240,43 @@ def test_checker_finds_a_circle_with_the_imports_that_make_it(tmp_path):
     })
     assert cycle_violations(imports) == [
         "circle between packages: app -> web (app/__init__.py:1), web -> app (web/views.py:5)"
+    ]
+
+
+def test_checker_finds_long_modules_but_not_exempt_ones(tmp_path):
+    _tree(tmp_path, {
+        "core/__init__.py": "", "core/big.py": "x = 1\n" * 4, "core/ok.py": "x = 1\n" * 3,
+        "core/migrations/v1.py": "x = 1\n" * 9, "app/__init__.py": "", "web/__init__.py": "",
+    })
+    assert long_modules(tmp_path, ("core", "app"), most=3, exempt=("core/migrations",)) == [
+        "core/big.py: 4 lines, over 3; split it"
+    ]
+
+
+LONG_AND_SHORT = """\
+def short():
+    return 1
+
+
+class C:
+    async def long(self):
+        a = 1
+        b = 2
+        c = 3
+        return a + b + c
+
+
+def outer():
+    def inner():
+        return 1
+
+    return inner
+"""
+
+
+def test_checker_finds_long_functions_and_methods_nested_or_not(tmp_path):
+    _tree(tmp_path, {"app/__init__.py": "", "app/m.py": LONG_AND_SHORT, "core/__init__.py": "", "web/__init__.py": ""})
+    assert long_functions(tmp_path, ("app",), most=4) == [
+        "app/m.py:6: long is 5 lines, over 4; extract a helper",
+        "app/m.py:13: outer is 5 lines, over 4; extract a helper",
     ]

@@ -12,7 +12,8 @@ from sqlalchemy import create_engine, insert, inspect, select
 
 from planqa.migrations import FIRST_REVISION, current_revisions, head_revisions, upgrade_to_head
 from planqa.stores import coordination
-from planqa.stores.sql import SqlStore, documents, metadata
+from planqa.stores.schema import documents, metadata
+from planqa.stores.sql import SqlStore
 
 
 def _all_tables():
@@ -45,7 +46,7 @@ def test_a_new_database_is_upgraded_to_the_schema_the_code_uses(tmp_path):
     with store.engine.connect() as conn:
         assert current_revisions(conn) == head_revisions()
         diff = compare_metadata(MigrationContext.configure(conn), _all_tables())
-    assert diff == [], f"the migrations and planqa/stores/sql.py disagree; add a revision: {diff}"
+    assert diff == [], f"the migrations and planqa/stores/schema.py disagree; add a revision: {diff}"
 
 
 def test_a_database_made_by_create_all_is_stamped_and_keeps_its_rows(tmp_path):

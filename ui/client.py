@@ -14,6 +14,14 @@ from planqa.settings import Settings
 from ui.errors import BackendError, from_response
 
 
+def _json_or_none(r: httpx.Response) -> Any:
+    """The response's JSON body, or None when it has none (an error page, an empty reply)."""
+    try:
+        return r.json()
+    except ValueError:
+        return None
+
+
 class PlanQAClient:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
@@ -43,10 +51,7 @@ class PlanQAClient:
             raise BackendError("timeout", str(exc)) from exc
         except httpx.HTTPError as exc:
             raise BackendError("unavailable", str(exc)) from exc
-        try:
-            body = r.json()
-        except ValueError:
-            body = None
+        body = _json_or_none(r)
         if r.status_code not in ok:
             raise from_response(r.status_code, body, r.text)
         return body
@@ -94,11 +99,7 @@ class PlanQAClient:
             with httpx.stream("POST", url, json=payload, headers=self._headers, timeout=120) as r:
                 if r.status_code != 200:
                     r.read()
-                    try:
-                        body = r.json()
-                    except ValueError:
-                        body = None
-                    raise from_response(r.status_code, body, r.text)
+                    raise from_response(r.status_code, _json_or_none(r), r.text)
                 event = ""
                 for line in r.iter_lines():
                     if line.startswith("event:"):

@@ -7,7 +7,7 @@ takes its write lock up front (BEGIN IMMEDIATE), PostgreSQL an advisory lock; ea
 one transaction. Once a database is at head, opening it only reads the version.
 
 How to add a table (or a column):
-1. Add it to the `metadata` in planqa/stores/sql.py, as before.
+1. Add it to the `metadata` in planqa/stores/schema.py, as before.
 2. Add a revision in planqa/migrations/versions/, next number, `down_revision` = the current head:
        .venv/bin/alembic -c planqa/migrations/alembic.ini -x url=sqlite:////tmp/m.sqlite3 upgrade head
        .venv/bin/alembic -c planqa/migrations/alembic.ini -x url=sqlite:////tmp/m.sqlite3 \\

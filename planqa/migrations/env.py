@@ -6,7 +6,7 @@ from alembic import context
 from sqlalchemy import create_engine
 from sqlalchemy.pool import NullPool
 
-from planqa.stores.sql import metadata
+from planqa.stores.schema import metadata
 
 config = context.config
 

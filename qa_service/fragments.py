@@ -1,0 +1,58 @@
+"""The part of a sentence an answer shows: the clauses that hold the question's terms and their figure, the
+rate in a following clause, what the 。-sentence said before a ；-part, and whether a figure has its unit."""
+
+from __future__ import annotations
+
+import re
+
+from planqa.figures import numbers_in
+from planqa.records import Chunk
+
+CLAUSE = re.compile(r"[^，,；;：:]+[，,；;：:]?")
+RATE = re.compile(r"\d\s*(?:%|％|‰|个百分点|倍)")  # some reports write the full-width ％
+
+
+def full_sentence(chunk: Chunk, start: int) -> str:
+    """What the 。-sentence said before this ；-part: "主要预期目标是：…；城镇新增就业85万人" is a target."""
+    before = chunk.text[: max(0, start - chunk.start)]
+    return before[before.rfind("。") + 1 :]
+
+
+def extend_to_rate(sentence: str, fragment: str, most: int = 2) -> str:
+    """"资金27.9亿元，增长24.5%": a growth question takes the next clause or two when they hold the rate."""
+    at = sentence.find(fragment)
+    if at < 0:
+        return fragment
+    end = at + len(fragment)
+    for n, clause in enumerate(CLAUSE.finditer(sentence, end), start=1):
+        extended = sentence[at : clause.end()].rstrip("，,；;：:。")
+        if RATE.search(extended):
+            return extended
+        if n >= most:
+            break
+    return fragment
+
+
+def has_unit(text: str, units: tuple[str, ...]) -> bool:
+    return bool(re.search(r"\d\s*[万亿千百]?(?:" + "|".join(re.escape(u) for u in units) + ")", text))
+
+
+def fragment_of(sentence: str, groups: list[list[str]]) -> str:
+    """The clauses of `sentence` that carry the matched terms and their figures."""
+    clauses = [m.group(0) for m in CLAUSE.finditer(sentence)]
+    counts = [
+        sum(max((1.0 if a == alts[0] else 0.9) for a in alts if a.lower() in c.lower()) if any(
+            a.lower() in c.lower() for a in alts) else 0.0 for alts in groups)
+        for c in clauses
+    ]
+    if not any(counts):
+        return sentence
+    first = last = counts.index(max(counts))
+    while last + 1 < len(clauses) and counts[last + 1]:
+        last += 1
+    while last + 1 < len(clauses) and not numbers_in(clauses[last]) and last - first < 3:
+        last += 1
+    if not any(numbers_in(c) for c in clauses[first : last + 1]) and last + 1 < len(clauses):
+        last += 1
+    fragment = "".join(clauses[first : last + 1]).rstrip("，,；;：:。")
+    return fragment
