@@ -8,6 +8,8 @@ from dataclasses import dataclass, field, replace
 from planqa.patterns import YEAR_BARE
 from planqa.text import words
 from qa_service.places import places_named
+from qa_service.question_split import clauses as split_clauses
+from qa_service.question_split import single
 from qa_service.vocabulary import Indicator, vocabulary
 
 RELATIVE = {"前年": -2, "去年": -1, "上年": -1, "上一年": -1, "今年": 0, "本年": 0, "当年": 0, "明年": 1}
@@ -23,10 +25,7 @@ RATE_ASKED = re.compile(
     r"(?:增长|增速|增幅|涨幅|下降|降低|提高|比重|占比|比例)(?:了|率)?(?:目标|计划|预期)?(?:分别|各)?(?:是|为)?(?:多少|几)"
     r"|百分之几|多少个百分点|percent|rate"
 )
-CLAUSE_SPLIT = re.compile(r"[？?；;]+|(?<=[吗呢])[，,]")
 SHORT_CLAUSE = 10  # "最终增长了多少": a clause this short that names no indicator asks about the one before
-COMMA = re.compile(r"[，,]")
-ASKING = re.compile(r"多少|几|如何|怎样|怎么样|什么|哪些|吗|呢|是否|how|what|which", re.I)
 ENGLISH_RATE = re.compile(r"by how much|how (?:much|fast) did .* (?:grow|increase|rise|fall|drop)|growth rate|percent", re.I)
 # "两个抓手", "三项任务": the count asks how many things to list, it names nothing to look for
 COUNTING = re.compile(r"[一二两三四五六七八九十几]+[个项条点大方面]?")
@@ -179,7 +178,7 @@ def _parts(q: Question) -> list[Question]:
     """One sub-question per thing asked: "固定资产投资和社零增长多少" asks two; "资金多少？增长多少？" asks two."""
     if q.kind in ("metadata", "aggregate", "descriptive"):
         return [q]
-    clauses = [c.strip(" ，,。") for c in _clauses(q.text) if c.strip(" ，,。")]
+    clauses = [c.strip(" ，,。") for c in split_clauses(q.text) if c.strip(" ，,。")]
     parts: list[Question] = []
     subject: Question | None = None
     for clause in clauses or [q.text]:
@@ -194,7 +193,7 @@ def _parts(q: Question) -> list[Question]:
         if not sub.indicators and not sub.terms:
             continue
         if len(sub.indicators) > 1:
-            parts += [_single(sub, i) for i in range(len(sub.indicators))]
+            parts += [single(sub, i) for i in range(len(sub.indicators))]
         elif len(sub.years) > 1 and sub.indicators:
             # "2021年和2023年的目标分别是多少": one part per year
             parts += [replace(sub, years=[y]) for y in sub.years]
@@ -209,45 +208,3 @@ def _parts(q: Question) -> list[Question]:
         p.kind = "figure"
         p.parts = []
     return parts or [q]
-
-
-def _clauses(text: str) -> list[str]:
-    """Split at question marks, and at commas whose both sides ask something ("计划增长多少，最终增长了多少")."""
-    out: list[str] = []
-    for piece in CLAUSE_SPLIT.split(text):
-        commas = COMMA.split(piece)
-        if len(commas) > 1 and sum(bool(ASKING.search(c)) for c in commas) >= 2:
-            out += _merge_non_asking(commas)
-        else:
-            out.append(piece)
-    return out
-
-
-def _merge_non_asking(pieces: list[str]) -> list[str]:
-    """Glue a comma piece that asks nothing to the asking piece after it ("山西省2025年，GDP增长多少")."""
-    out: list[str] = []
-    carry = ""
-    for piece in pieces:
-        if ASKING.search(piece):
-            out.append(carry + piece)
-            carry = ""
-        else:
-            carry += piece + "，"
-    if carry and out:
-        out[-1] += "，" + carry.rstrip("，")
-    return out
-
-
-def _single(q: Question, index: int) -> Question:
-    """Indicator `index` of a clause that names several, with only the words said around it: in
-    "进出口贸易总额和农村居民人均可支配收入分别增长多少", 贸易总额 belongs to the first part, not the second."""
-    starts: list[int] = []
-    for concept in q.concepts:
-        at = q.text.find(concept[0], starts[-1] + 1 if starts else 0)
-        starts.append(at if at >= 0 else (starts[-1] if starts else 0))
-    end = starts[index + 1] if index + 1 < len(starts) else len(q.text)
-    last = q.concepts[-1][0]
-    tail = q.text[starts[-1] + len(last):]  # "分别增长多少": asked of every part
-    said = q.text[: starts[0]] + " " + q.text[starts[index]:end] + " " + tail
-    terms = [t for t in q.terms if t in said]
-    return replace(q, concepts=[q.concepts[index]], indicators=[q.indicators[index]], terms=terms)

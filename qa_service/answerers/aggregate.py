@@ -1,0 +1,88 @@
+"""Aggregate questions: which indicators missed or met their plan, or all targets of a year. A query over
+the typed table rows, or, for a report without a table, its sentence that lists the targets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from planqa.records import IndicatorRow
+from qa_service.answerers.reports import candidates, ranked_documents, report_year, years_fit
+from qa_service.compose import PartAnswer, direction_of
+from qa_service.evidence import RowEvidence, SentenceEvidence, find_passages
+from qa_service.query import Question
+from qa_service.retrieval import Hit
+from qa_service.vocabulary import vocabulary
+
+if TYPE_CHECKING:
+    from qa_service.pipeline import Scope, State
+
+
+def aggregate(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer:
+    """Which indicators missed / met their plan, or all targets of a year: a query over the typed table rows.
+
+    A report with no indicator table answers from its prose instead (its sentence listing the targets)."""
+    ranked = ranked_documents(state, q, sc, hits)
+    if not ranked:
+        return PartAnswer(q, note="no document")
+    table = [r for r in state.indicators if r.doc_id == ranked[0]]
+    vocab, lower = vocabulary(), q.text.lower()
+    if not table:
+        return _aggregate_in_prose(state, q, sc, hits, ranked[0])
+    rows = _table(table)
+    if vocab.cue("aggregate_missed", lower) or vocab.cue("aggregate_met", lower):
+        want_met = not vocab.cue("aggregate_missed", lower)
+        picked = [r for r in (_judged(cells, q.years) for cells in rows) if r and r[1] == want_met]
+        return PartAnswer(q, rows=[r for r, _ in picked], note="" if picked else "none")
+    years = q.years or [max((c.year for c in table if c.kind != "actual" and c.year), default=0)]
+    targets = [RowEvidence(cells[0].indicator, plan) for cells in rows
+               if (plan := [c for c in cells if c.kind != "actual" and c.year in years and c.value_text])]
+    return PartAnswer(q, rows=targets)
+
+
+def _aggregate_in_prose(state: State, q: Question, sc: Scope, hits: list[Hit], doc_id: str) -> PartAnswer:
+    """The sentence that lists the year's targets ("主要预期目标是：…"), or says which were missed."""
+    vocab, lower = vocabulary(), q.text.lower()
+    cue = "aggregate_missed" if vocab.cue("aggregate_missed", lower) else "aggregate_all"
+    words = [c for c in vocab.cues[cue] if not c.isascii()]
+    probe = replace(q, concepts=[words], terms=[t for t in q.terms if t not in sc.ignore])
+    years = q.resolved_years(report_year(state, doc_id))
+    found = find_passages(probe, candidates(state, probe, doc_id, hits, 8), sc.ignore, limit=5,
+                          rarity=state.search.lexical.rarity, pool=None)
+    ry = report_year(state, doc_id)
+    # the whole 。-sentence: a list of targets cut at its first ； would drop most of them
+    text = state.documents[doc_id].clean_text
+    found = [_to_full_stop(s, text) for s in found if years_fit(s, years, ry)][:1]
+    return PartAnswer(q, sentences=found) if found else PartAnswer(q, note="no list")
+
+
+def _to_full_stop(ev: SentenceEvidence, text: str) -> SentenceEvidence:
+    stop = re.compile(r"[。！？\n]").search(text, ev.start)
+    end = stop.end() if stop and stop.group(0) != "\n" else (stop.start() if stop else len(text))
+    whole = text[ev.start:end]
+    return replace(ev, text=whole, end=end, fragment=whole.rstrip("。"))
+
+
+def _table(cells: list[IndicatorRow]) -> list[list[IndicatorRow]]:
+    by_row: dict[tuple[str, int], list[IndicatorRow]] = {}
+    for cell in cells:
+        by_row.setdefault((cell.doc_id, cell.start), []).append(cell)
+    return [by_row[key] for key in sorted(by_row)]
+
+
+def _judged(cells: list[IndicatorRow], years: list[int]) -> tuple[RowEvidence, bool] | None:
+    """(plan and outcome cells, whether the outcome met the plan) for the asked or latest year with both."""
+    actual_years = sorted({c.year for c in cells if c.kind == "actual" and c.value is not None and c.year})
+    for year in ([y for y in years if y in actual_years] or actual_years[-1:]):
+        actual = next(c for c in cells if c.kind == "actual" and c.year == year and c.value is not None)
+        plans = [c for c in cells if c.kind != "actual" and c.year == year and c.value is not None]
+        if not plans:
+            continue
+        direction = direction_of(cells[0].indicator)
+        if direction == "none":
+            return None
+        plan = plans[0].value
+        met = actual.value <= plan if direction in ("lower", "ceiling") else actual.value >= plan
+        return RowEvidence(cells[0].indicator, [plans[0], actual]), met
+    return None

@@ -1,0 +1,37 @@
+"""A descriptive or list question: the headings of the report's part of that name, or the one to three
+sentences that say what was asked."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from qa_service.answerers.reports import ranked_documents, report_year, years_fit
+from qa_service.compose import PartAnswer
+from qa_service.evidence import find_passages
+from qa_service.outline import ANNOUNCES, following, outline
+from qa_service.query import Question
+from qa_service.retrieval import Hit
+
+if TYPE_CHECKING:
+    from qa_service.pipeline import Scope, State
+
+
+def descriptive(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer:
+    ranked = ranked_documents(state, replace(q, intent="plan"), sc, hits)
+    if ranked:
+        listed = outline(q, state.documents[ranked[0]], state.search.lexical.by_doc.get(ranked[0], []))
+        if listed.found:
+            return listed
+    for doc_id in ranked_documents(state, q, sc, hits)[:1]:
+        doc_hits = [h for h in hits if h.chunk.doc_id == doc_id]
+        found = find_passages(q, doc_hits, sc.ignore, rarity=state.search.lexical.rarity)
+        if q.years:
+            ry = report_year(state, doc_id)
+            found = [s for s in found if years_fit(s, q.resolved_years(ry), ry)]
+        if found and ANNOUNCES.search(found[0].text):
+            # "要着力把握好五个方面。" / "（一）着力扩大国内需求": the answer is what follows it
+            found = following(state.documents[doc_id].clean_text, found[0]) or found
+        if found:
+            return PartAnswer(q, sentences=found)
+    return PartAnswer(q, note="no passage")

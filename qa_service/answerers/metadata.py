@@ -1,0 +1,54 @@
+"""Document metadata: who presented the report, at which meeting, when, and its title."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from planqa.records import Chunk
+from qa_service.answerers.reports import ranked_documents, report_year
+from qa_service.compose import PartAnswer
+from qa_service.evidence import SentenceEvidence
+from qa_service.query import Question
+from qa_service.retrieval import Hit
+from qa_service.vocabulary import vocabulary
+
+if TYPE_CHECKING:
+    from qa_service.pipeline import Scope, State
+
+HEAD_CHARS = 1500  # where a report states who presents it, where and when
+# "上海市市长 龚 正", "国务院总理 李强", "株洲市天元区发展和改革局局长 周高林": an office, then a name
+# (the name may stand on the next line: "国务院总理　\n李克强"), or a line holds only the office and the name
+PRESENTER = re.compile(
+    r"[^\n。，]{0,30}(?:长|主席|总理|主任|书记)(?:[ \u3000]*\n?[ \u3000]*(?<=[ \u3000\n])[\u4e00-\u9fff]"
+    r"(?:[ \u3000]?[\u4e00-\u9fff]){1,3}(?![\u4e00-\u9fff])|[\u4e00-\u9fff]{2,4}(?=\n))"
+)
+MEETING = re.compile(r"[^\n。]{0,40}(?:人民代表大会|人大)[^\n。]{0,30}会议[^\n。]{0,30}")
+
+
+def metadata(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer:
+    """Who presented the report, at which meeting, when, and its title: from the report's opening lines."""
+    ranked = ranked_documents(state, q, sc, hits) or list(sc.doc_ids)
+    if q.years:  # "2025年政府工作报告是谁作的": the year names the report itself
+        ranked = [d for d in ranked if report_year(state, d) in q.years]
+    if not ranked:
+        return PartAnswer(q, note="no document")
+    doc = state.documents[ranked[0]]
+    head = doc.clean_text[:HEAD_CHARS]
+    vocab, lower = vocabulary(), q.text.lower()
+    patterns = []
+    if vocab.cue("metadata_presenter", lower):
+        patterns += [PRESENTER, MEETING]
+    if vocab.cue("metadata_date", lower) or vocab.cue("metadata_meeting", lower):
+        patterns += [MEETING]
+    chunk = Chunk(chunk_id=f"{doc.doc_id}:head", doc_id=doc.doc_id, ordinal=0, text=head, start=0, end=len(head))
+    found: list[SentenceEvidence] = []
+    for pattern in dict.fromkeys(patterns):
+        m = pattern.search(head)
+        if m and not any(f.start <= m.start() < f.end for f in found):
+            text = m.group(0).strip()
+            start = m.start() + m.group(0).find(text)
+            found.append(SentenceEvidence(chunk, text, start, start + len(text), text, 1.0, 1.0))
+    if vocab.cue("metadata_title", lower) and (pos := doc.clean_text.find(doc.title)) >= 0:
+        found.append(SentenceEvidence(chunk, doc.title, pos, pos + len(doc.title), doc.title, 1.0, 1.0))
+    return PartAnswer(q, sentences=found) if found else PartAnswer(q, note="no metadata")

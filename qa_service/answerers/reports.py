@@ -1,0 +1,93 @@
+"""Which report answers a question: a report of year R reviews R-1 and sets targets for R; a year right
+before the word 报告 names the report itself. Also the report-side checks every answerer shares."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from planqa.patterns import YEAR_NIAN
+from qa_service.evidence import REVIEW_SECTION, SentenceEvidence
+from qa_service.query import RELATIVE, Question
+from qa_service.retrieval import Hit
+
+if TYPE_CHECKING:
+    from qa_service.pipeline import Scope, State
+
+# "2023年政府工作报告", "2021年和2023年政府工作报告": years right before the word 报告 name reports
+REPORT_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:\s*[和与及、至到-]\s*(?:19|20)\d{2}\s*年)*(?:的)?(?:[\u4e00-\u9fff]{0,8})?报告")
+
+
+def report_year(state: State, doc_id: str) -> int | None:
+    doc = state.documents[doc_id]
+    return doc.report_date.year if doc.report_date else (max(doc.years) if doc.years else None)
+
+
+def _named_report(state: State, q: Question, ranked: list[str]) -> list[str]:
+    """"2023年政府工作报告如何…": a year right before the word 报告 names the report itself."""
+    named = named_report_years(q.text)
+    if not named:
+        return ranked
+    years = (named & set(q.years)) or named
+    # a report that is not stored cannot be quoted: no fallback to another year's report
+    return [d for d in ranked if report_year(state, d) in years]
+
+
+def named_report_years(text: str) -> set[int]:
+    return {int(y) for m in REPORT_YEAR.finditer(text) for y in YEAR_NIAN.findall(m.group(0))}
+
+
+def ranked_documents(state: State, q: Question, sc: Scope, hits: list[Hit]) -> list[str]:
+    """Reports in the order they should answer `q`: retrieval weight, nudged by the years and the intent.
+
+    A report delivered in year R reviews R-1 and sets targets for R. Ties go to the doc_id, so the same
+    question on the same store always picks the same report.
+    """
+    if len(sc.doc_ids) == 1:
+        return list(sc.doc_ids)
+    if q.kind in ("descriptive", "aggregate", "metadata") and q.intent != "actual":
+        q = replace(q, intent="plan")  # what a report says of its own year: its plan, in the report of that year
+    weight: dict[str, float] = {}
+    for hit in hits:
+        weight[hit.chunk.doc_id] = weight.get(hit.chunk.doc_id, 0.0) + hit.score
+    tier = dict.fromkeys(weight, 1)
+    if q.years:
+        year = q.years[-1]
+        for doc_id in weight:
+            ry = report_year(state, doc_id)
+            if ry is None:
+                continue
+            if (q.intent == "plan" and ry == year) or (q.intent != "plan" and ry == year + 1):
+                weight[doc_id] *= 3.0
+                # a target is stated in the report of its year, an outcome in the next one: whatever else
+                # ranks higher, that report answers first
+                tier[doc_id] = 0 if q.intent in ("plan", "actual") else 1
+            elif ry not in (year, year + 1):
+                weight[doc_id] *= 0.3
+    return _named_report(state, q, sorted(weight, key=lambda d: (tier[d], -round(weight[d], 9), d)))
+
+
+def candidates(state: State, q: Question, doc_id: str, hits: list[Hit], k: int) -> list[Hit]:
+    """Retrieved chunks of the report, plus its other chunks that name what was asked: within one report a
+    scan is cheap, and a figure must not be missed for ranking ninth instead of eighth."""
+    ranked = [h for h in hits if h.chunk.doc_id == doc_id][:k]
+    seen = {h.chunk.chunk_id for h in ranked}
+    names = [a.lower() for c in q.concepts for a in c] or [t.lower() for t in q.terms if len(t) >= 2]
+    for chunk in state.search.lexical.by_doc.get(doc_id, []):
+        if chunk.chunk_id not in seen and any(n in chunk.text.lower() for n in names):
+            ranked.append(Hit(chunk, 0.0))
+    return ranked
+
+
+def years_fit(ev: SentenceEvidence, years: list[int], report: int | None) -> bool:
+    """The passage speaks of an asked year: by the years it writes, else by "今年/去年" read against the
+    report's year, else by its chunk's years (a report's own plan part speaks of the report's year)."""
+    if not years:
+        return True
+    named = {int(y) for y in YEAR_NIAN.findall(ev.text)}
+    if not named and report:
+        named = {report + shift for word, shift in RELATIVE.items() if word in ev.text}
+    if not named:
+        named = set(ev.chunk.years) | ({report} if report and not REVIEW_SECTION.search(ev.chunk.section) else set())
+    return not named or bool(named & set(years))

@@ -1,0 +1,57 @@
+"""Split a question into the things it asks: clauses at question marks and at asking commas, and one part
+per indicator of a clause that names several."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from qa_service.query import Question
+
+CLAUSE_SPLIT = re.compile(r"[？?；;]+|(?<=[吗呢])[，,]")
+COMMA = re.compile(r"[，,]")
+ASKING = re.compile(r"多少|几|如何|怎样|怎么样|什么|哪些|吗|呢|是否|how|what|which", re.I)
+
+
+def clauses(text: str) -> list[str]:
+    """Split at question marks, and at commas whose both sides ask something ("计划增长多少，最终增长了多少")."""
+    out: list[str] = []
+    for piece in CLAUSE_SPLIT.split(text):
+        commas = COMMA.split(piece)
+        if len(commas) > 1 and sum(bool(ASKING.search(c)) for c in commas) >= 2:
+            out += merge_non_asking(commas)
+        else:
+            out.append(piece)
+    return out
+
+
+def merge_non_asking(pieces: list[str]) -> list[str]:
+    """Glue a comma piece that asks nothing to the asking piece after it ("山西省2025年，GDP增长多少")."""
+    out: list[str] = []
+    carry = ""
+    for piece in pieces:
+        if ASKING.search(piece):
+            out.append(carry + piece)
+            carry = ""
+        else:
+            carry += piece + "，"
+    if carry and out:
+        out[-1] += "，" + carry.rstrip("，")
+    return out
+
+
+def single(q: Question, index: int) -> Question:
+    """Indicator `index` of a clause that names several, with only the words said around it: in
+    "进出口贸易总额和农村居民人均可支配收入分别增长多少", 贸易总额 belongs to the first part, not the second."""
+    starts: list[int] = []
+    for concept in q.concepts:
+        at = q.text.find(concept[0], starts[-1] + 1 if starts else 0)
+        starts.append(at if at >= 0 else (starts[-1] if starts else 0))
+    end = starts[index + 1] if index + 1 < len(starts) else len(q.text)
+    last = q.concepts[-1][0]
+    tail = q.text[starts[-1] + len(last):]  # "分别增长多少": asked of every part
+    said = q.text[: starts[0]] + " " + q.text[starts[index]:end] + " " + tail
+    terms = [t for t in q.terms if t in said]
+    return replace(q, concepts=[q.concepts[index]], indicators=[q.indicators[index]], terms=terms)
