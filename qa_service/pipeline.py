@@ -11,7 +11,7 @@ from planqa.records import Citation, Document, IndicatorRow
 from qa_service import answerers
 from qa_service.citation_check import problems
 from qa_service.compose import Citations, PartAnswer, compose
-from qa_service.places import covers, mentions, places_named, region_aliases
+from qa_service.places import covers, home_region, implied_places, mentions, places_named, region_aliases
 from qa_service.query import Question
 from qa_service.retrieval import Hit, HybridSearch
 from qa_service.schemas import Filters
@@ -82,7 +82,7 @@ def scope(state: State, q: Question, filters: Filters | None) -> Scope:
     places = sorted(places_named(q.text))
     ignore = set().union(*(region_aliases(d.region) for d in docs if d.region), places)
     if not places:
-        return Scope([d.doc_id for d in docs], places, ignore)
+        return _unnamed_scope(q, docs, ignore)
     by_metadata = [d for d in docs if any(covers(d, p) for p in places)]
     if by_metadata:
         return Scope([d.doc_id for d in by_metadata], places, ignore)
@@ -96,6 +96,19 @@ def scope(state: State, q: Question, filters: Filters | None) -> Scope:
         chosen = "、".join(sorted({d.region or d.title for d in docs}))
         return Scope([], places, ignore, refusal=f"所选文档是{chosen}的，问题问的是{what}")
     return Scope([], places, ignore, refusal=f"没有关于{what}的文档")
+
+
+def _unnamed_scope(q: Question, docs: list[Document], ignore: set[str]) -> Scope:
+    """No place named: the national reports when the question says 政府工作报告 alone, the one locality of
+    the store when there is one (see `home_region`), else every document."""
+    implied = implied_places(q.text)
+    national = [d.doc_id for d in docs if any(covers(d, p) for p in implied)]
+    if national:
+        return Scope(national, implied, ignore)
+    home = home_region(docs)
+    if home:
+        return Scope([d.doc_id for d in docs if d.region == home], [], ignore)
+    return Scope([d.doc_id for d in docs], [], ignore)
 
 
 def retrieve(state: State, q: Question, sc: Scope, top_k: int) -> Retrieved:

@@ -19,6 +19,8 @@ NATIONAL = "全国"
 NATIONAL_ASKED = re.compile(r"全国|国务院|中央政府|\bnational\b|\bchina\b|\bstate council\b", re.I)
 NATIONAL_DOC = re.compile(r"国务院|中华人民共和国|全国")
 LOCAL_SUFFIX = ("市", "区", "县", "州", "盟", "旗")
+# "政府工作报告" (or "政府工作任务") with no place named is, by the genre's usage, the State Council's report
+NATIONAL_REPORT = re.compile(r"政府工作|government work report", re.I)
 NOT_PLACES = ("全市", "全区", "全县", "全州", "本市", "本区", "城区", "园区", "社区", "辖区", "新区", "片区", "景区")
 
 
@@ -78,3 +80,26 @@ def covers(doc: Document, place: str) -> bool:
 def mentions(doc: Document, place: str) -> bool:
     short = REGION_SUFFIX.sub("", place) if len(REGION_SUFFIX.sub("", place)) >= 2 else place
     return short in doc.clean_text or place.lower() in doc.clean_text.lower()
+
+
+def implied_places(text: str) -> list[str]:
+    """Places a question means without naming one: 政府工作报告 alone is the national report."""
+    return [NATIONAL] if NATIONAL_REPORT.search(text) else []
+
+
+def is_local(doc: Document) -> bool:
+    """A district's, city's or county's own report: a region below the provinces (株洲市天元区)."""
+    region = doc.region or ""
+    return bool(region) and region != NATIONAL and province_in(region) != region and not NATIONAL_DOC.search(region)
+
+
+def home_region(docs: list[Document]) -> str | None:
+    """The one locality whose reports sit beside national and provincial ones for reference, if there is one.
+
+    That is the usual deployment: a district's delegates load their own plan and the reports above it. A
+    question that names no place is then about the district. With several localities (or none), a question
+    that names no place is not narrowed down."""
+    local = {d.region for d in docs if is_local(d)}
+    if len(local) == 1 and any(not is_local(d) for d in docs):
+        return local.pop()
+    return None

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from planqa.patterns import YEAR_BARE
 from planqa.text import words
-from qa_service.places import places_named
+from qa_service.places import implied_places, places_named
 from qa_service.question_split import clauses as split_clauses
 from qa_service.question_split import single
 from qa_service.vocabulary import Indicator, vocabulary
@@ -81,7 +81,7 @@ def resolve_follow_up(question: str, history: list[dict] | None) -> str:
     last = previous[-1]
     if probe.indicators and FOLLOW_UP.search(question.strip()):
         # "规上工业增加值呢？" asks the same place and year about another indicator
-        context = "".join(sorted(set(places_named(last)) - set(places_named(question))))
+        context = "".join(sorted(set(places_named(last) or implied_places(last)) - set(places_named(question))))
         years = "" if probe.years or probe.relative else "".join(f"{y}年" for y in YEAR_BARE.findall(last)[:1])
         return f"{context}{years}{question}" if context or years else question
     if probe.indicators or (len(probe.terms) >= 2 and not FOLLOW_UP.search(question.strip())):
