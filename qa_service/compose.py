@@ -15,7 +15,6 @@ from qa_service.vocabulary import vocabulary
 KIND_EN = {"plan": "plan", "actual": "estimated outcome", "target": "target"}
 QUALIFIER_EN = {"左右": "about ", "以上": "at least ", "以内": "at most ", "以下": "below "}
 FIGURE_TEXT = re.compile(r"[-−]?\d+(?:\.\d+)?\s*(?:%|％|‰|个百分点|倍|[万亿千]*[\u4e00-\u9fff]{0,2})(?:左右|以上|以内|以下)?")
-MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
 
 
 @dataclass
@@ -54,11 +53,6 @@ class Citations:
 def display_name(source: str) -> str:
     """A document's file name only: the server's folders are nobody's business."""
     return Path(source).name if source else ""
-
-
-def escape_markdown(text: str) -> str:
-    """Document text is shown as text: "[12.8万吨](http://…)" must not become a link in a chat window."""
-    return MARKDOWN.sub(r"\\\1", text)
 
 
 def direction_of(name: str) -> str:
@@ -124,7 +118,7 @@ def _row_text(row: RowEvidence, n: int, lang: str) -> str:
 
 def _sentence_text(part: Question, ev: SentenceEvidence, n: int, lang: str) -> str:
     if lang != "en":
-        return f"{escape_markdown(ev.fragment)}[{n}]"
+        return f"{ev.fragment}[{n}]"
     figures = [_figure_en(m.group(0).strip()) for m in FIGURE_TEXT.finditer(ev.fragment) if not _is_year(m.group(0))]
     planned = any(w in ev.text for w in PLAN_WORDS)
     kind = {"plan": "target", "actual": "outcome"}.get(part.intent, "target" if planned else "outcome")
@@ -132,7 +126,7 @@ def _sentence_text(part: Question, ev: SentenceEvidence, n: int, lang: str) -> s
     label = " ".join(f"{y} {kind}" for y in part.years) or kind
     if part.indicators and figures:
         return f"{part.indicators[0].en}{f' ({label})' if label else ''}: {', '.join(figures)} [{n}]"
-    return f"the report says “{escape_markdown(ev.fragment)}” [{n}]"
+    return f"the report says “{ev.fragment}” [{n}]"
 
 
 def _is_year(text: str) -> bool:

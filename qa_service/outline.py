@@ -17,6 +17,8 @@ MIN_OUTLINE_SCORE = 0.99  # every question word in the part's title, or the year
 ANNOUNCES = re.compile(r"^[（(][一二三四五六七八九十]+[）)][^。]{0,40}。?$|(?:[一二两三四五六七八九十几]+个?(?:方面|点|条|项|个)|以下|如下)[。：:]?$")
 ENUMERATED = re.compile(r"(?:^|(?<=[。；\n]))\s*(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]|[（(][一二三四五六七八九十]+[）)])")
 HEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)][^。]{0,40}。?$")
+TOP_PART = re.compile(r"^[一二三四五六七八九十]+、")
+REVIEW_PART = re.compile(r"回顾|成效|成绩|过去|取得|十四五|政府自身建设|服务型政府")
 FOLLOWING = 5
 HEADING_BODY = 3
 FOLLOWING_CHARS = 4000
@@ -63,7 +65,16 @@ def _best_parent(q: Question, children: dict[str, list[str]], work_plan: tuple[s
             score += 1.0
         if score > best_score:
             best, best_score = parent, score
+    if best_score < MIN_OUTLINE_SCORE and asks_plan:
+        return _work_part(children)
     return best if best_score >= MIN_OUTLINE_SCORE else None
+
+
+def _work_part(children: dict[str, list[str]]) -> str | None:
+    """A report whose parts are titled by slogans ("二、牢记历史使命，…奋勇争先"): the year's work is the top
+    part with the most headings that is not a review of the past."""
+    tops = {p for p in children if TOP_PART.match(p) and not REVIEW_PART.search(p) and len(children[p]) >= 3}
+    return max(sorted(tops), key=lambda p: len(children[p]), default=None)
 
 
 def following(text: str, ev: SentenceEvidence, most: int = FOLLOWING) -> list[SentenceEvidence]:

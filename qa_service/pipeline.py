@@ -12,7 +12,7 @@ from qa_service import answerers
 from qa_service.citation_check import problems
 from qa_service.compose import Citations, PartAnswer, compose
 from qa_service.places import covers, home_region, implied_places, mentions, places_named, region_aliases
-from qa_service.query import Question
+from qa_service.query import YEAR_WORD, Question
 from qa_service.retrieval import Hit, HybridSearch
 from qa_service.schemas import Filters
 
@@ -112,11 +112,20 @@ def _unnamed_scope(q: Question, docs: list[Document], ignore: set[str]) -> Scope
 
 
 def retrieve(state: State, q: Question, sc: Scope, top_k: int) -> Retrieved:
-    vector = state.embeddings.embed_query(q.text)
+    """Search the scoped reports for what is asked. The place and the years chose the reports already; left in
+    the query they would pull every report's title and date lines to the top."""
+    content = _without_scope_words(q.text, sc) or q.text
+    vector = state.embeddings.embed_query(content)
     concept_words = [alias for c in q.concepts for alias in c[:3]]
-    lexical = " ".join([q.lexical, *concept_words])
-    hits = state.search.search(q.text, lexical, max(top_k, POOL), set(sc.doc_ids), query_vector=vector)
+    lexical = " ".join([_without_scope_words(q.lexical, sc) or q.lexical, *concept_words])
+    hits = state.search.search(content, lexical, max(top_k, POOL), set(sc.doc_ids), query_vector=vector)
     return Retrieved(hits)
+
+
+def _without_scope_words(text: str, sc: Scope) -> str:
+    for word in sorted((w for w in sc.ignore if len(w) >= 2), key=len, reverse=True):
+        text = text.replace(word, " ")
+    return YEAR_WORD.sub(" ", text).strip()
 
 
 def select(state: State, q: Question, sc: Scope, got: Retrieved) -> Selection:

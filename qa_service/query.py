@@ -19,7 +19,7 @@ PLAN_ACTUAL_WORDS = re.compile(r"计划|目标|预期|预计完成|实际")
 FOLLOW_UP = re.compile(r"^(?:那|那么|还有|另外|and|what about|how about)|呢[？?]?$", re.I)
 # "多少亿元 / 几家 / 多少人 / 多少美元": the measure word says what kind of figure answers the question.
 MEASURE_ASKED = re.compile(
-    r"(?:多少|几)(万|亿|万亿)?(美元|元|个百分点|[个家人户所座台亩吨项件名次套栋天条辆位处片批场期届])"
+    r"(?:多少|(?<![哪前])几)(万|亿|万亿)?(美元|元|个百分点|[个家人户所座台亩吨项件名次套栋天条辆位处片批场期届])"
 )
 RATE_ASKED = re.compile(
     r"(?:增长|增速|增幅|涨幅|下降|降低|提高|比重|占比|比例)(?:了|率)?(?:目标|计划|预期)?(?:分别|各)?(?:是|为)?(?:多少|几)"
@@ -28,6 +28,8 @@ RATE_ASKED = re.compile(
 SHORT_CLAUSE = 10  # "最终增长了多少": a clause this short that names no indicator asks about the one before
 ENGLISH_RATE = re.compile(r"by how much|how (?:much|fast) did .* (?:grow|increase|rise|fall|drop)|growth rate|percent", re.I)
 # "两个抓手", "三项任务": the count asks how many things to list, it names nothing to look for
+# "哪几项", "前几项", "几个方面": asking for a list of things, not for a count
+LIST_ASKED = re.compile(r"[哪前]几[个项条点大方面]*|几个?方面")
 COUNTING = re.compile(r"[一二两三四五六七八九十几]+[个项条点大方面]?")
 # "力争达到多少", "要实现多少": an outcome word after a word of intent asks for the target, not the outcome
 INTENDED = re.compile(r"(?:力争|争取|确保|打算|要|将|拟)(?:实现|达到|完成|增长)(?!情况)")
@@ -167,8 +169,9 @@ def _kind(q: Question) -> str:
         return "aggregate"
     if q.indicators and vocab.cue("comparison", lower):
         return "comparison"
-    if not q.indicators and not q.units and not q.wants_rate and vocab.cue("descriptive", lower) and not (
-        vocab.cue("figure", lower)
+    asks_list = bool(LIST_ASKED.search(lower))
+    if not q.indicators and not q.units and not q.wants_rate and (asks_list or vocab.cue("descriptive", lower)) and not (
+        vocab.cue("figure", LIST_ASKED.sub(" ", lower))
     ):
         return "descriptive"
     return "figure"
