@@ -14,7 +14,11 @@ from qa_service.vocabulary import vocabulary
 
 KIND_EN = {"plan": "plan", "actual": "estimated outcome", "target": "target"}
 QUALIFIER_EN = {"左右": "about ", "以上": "at least ", "以内": "at most ", "以下": "below "}
-FIGURE_TEXT = re.compile(r"[-−]?\d+(?:\.\d+)?\s*(?:%|％|‰|个百分点|倍|[万亿千]*[\u4e00-\u9fff]{0,2})(?:左右|以上|以内|以下)?")
+# a figure as written, ranges included ("5.5%—6%", "5%-5.5%", "3至5个百分点")
+FIGURE_TEXT = re.compile(
+    r"[-−]?\d+(?:\.\d+)?\s*(?:%|％)?(?:\s*[—–~～至到-]\s*\d+(?:\.\d+)?)?"
+    r"\s*(?:%|％|‰|个百分点|倍|[万亿千]*[\u4e00-\u9fff]{0,2})(?:左右|以上|以内|以下)?"
+)
 
 
 @dataclass

@@ -17,7 +17,9 @@ from qa_service.vocabulary import vocabulary
 
 COMPARED = re.compile(r"(?:快于|高于|低于|比|较|相比|同比|超过|好于)\s*$")  # "快于2024年…": a reference, not the year
 REVIEW_SECTION = re.compile(r"回顾|过去|执行情况|上年|去年")
-AVERAGE = re.compile(r"年均|平均每年|年平均")
+# a period's figures, not one year's ("跨越5000亿元大关，年均增长5.7%"); 年均浓度 is PM2.5's own name
+AVERAGE = re.compile(r"年均(?!浓度)|平均每年|年平均(?!浓度)")
+SHARE_OF = re.compile(r"占[^，。；：,]{1,16}?(?:的)?(?:比重|比例|百分比)")
 PLAN_WORDS = ("力争", "目标", "预期", "计划", "确保", "争取", "将", "要", "拟")
 ACHIEVED_WORDS = ("完成", "实现了", "达到", "增长", "下降", "预计全年", "取得")
 # The answerability thresholds, tuned on eval/gold/dev.jsonl (see the issue note for the figures).
@@ -168,7 +170,7 @@ def find_sentences(
             continue
         if not numbers_in(fragment):
             continue  # the figure must be in what is shown, not elsewhere in the sentence
-        if not _kind_fits(q, full_sentence(hit.chunk, s_start) + text, fragment) or (AVERAGE.search(fragment) and not AVERAGE.search(q.text)):
+        if not _kind_fits(q, full_sentence(hit.chunk, s_start) + text, fragment) or (AVERAGE.search(_with_next_clause(text, fragment)) and not AVERAGE.search(q.text)):
             continue  # a five-year average is not the year's figure
         score = _score(q, coverage, fragment, groups, hit.score, rank)
         found.append(SentenceEvidence(hit.chunk, text, s_start, s_start + len(text), fragment, coverage, score, matched))
@@ -176,9 +178,20 @@ def find_sentences(
     return found[:limit]
 
 
+def _with_next_clause(sentence: str, fragment: str) -> str:
+    at = sentence.find(fragment)
+    if at < 0:
+        return fragment
+    end = at + len(fragment)
+    nxt = CLAUSE.match(sentence, end + 1) if end < len(sentence) else None
+    return sentence[at : nxt.end()] if nxt else sentence[at:]
+
+
 def _names_all(q: Question, text: str) -> bool:
     """Every indicator asked is named, read longest form first: "人均GDP" names GDP per head, not GDP."""
     if q.indicators:
+        if "占" not in q.text:  # "…占国内生产总值的比重": GDP as the denominator of another indicator
+            text = SHARE_OF.sub(" ", text)
         named = {id(ind) for _, ind in vocabulary().find_indicators(text)}
         return all(id(ind) in named for ind in q.indicators)
     lower = text.lower()
@@ -201,6 +214,7 @@ def find_passages(
     limit: int = 3,
     rarity: Callable[[str], float] = lambda _t: 1.0,
     pool: int | None = PASSAGE_POOL,
+    spread: float = PASSAGE_SPREAD,
 ) -> list[SentenceEvidence]:
     """The one to three sentences that say what a descriptive question asks ("哪些重点任务", "两个抓手是什么")."""
     groups = _term_groups(q, ignore, rarity)
@@ -219,4 +233,4 @@ def find_passages(
     if not found:
         return []
     best = found[0].score
-    return [e for e in found if e.score >= best - PASSAGE_SPREAD][:limit]
+    return [e for e in found if e.score >= best - spread][:limit]

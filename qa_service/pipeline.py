@@ -3,7 +3,7 @@ analyse → scope → retrieve → select evidence → compose → verify. `QASe
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from langchain_core.embeddings import Embeddings
 
@@ -135,8 +135,30 @@ def select(state: State, q: Question, sc: Scope, got: Retrieved) -> Selection:
     if handler is not None:
         parts = [handler(state, q, sc, got.hits)]
     else:
-        parts = [answerers.figure(state, part, sc, got.hits) for part in q.parts]
+        parts = _distinct([answerers.figure(state, part, sc, got.hits) for part in q.parts])
     return Selection(parts, related=got.hits[:RELATED])
+
+
+def _distinct(parts: list[PartAnswer]) -> list[PartAnswer]:
+    """One quote answers one part: a second part shown the same clause (another indicator, another year) has
+    found the first part's figure, not its own; a part shown one clause twice shows it once."""
+    used: dict[tuple[str, int, str], tuple] = {}
+    out = []
+    for part in parts:
+        asks = _asks(part.question)
+        kept = []
+        for ev in part.sentences:
+            key = (ev.chunk.doc_id, ev.start, ev.fragment)
+            # the same clause may hold an indicator's level and its growth ("60199.45亿元、增长5%")
+            if used.get(key, asks) == asks and all(ev.fragment != k.fragment for k in kept):
+                kept.append(ev)
+        used.update({(ev.chunk.doc_id, ev.start, ev.fragment): asks for ev in kept})
+        out.append(replace(part, sentences=kept, note=part.note or ("" if kept or part.rows else "same quote")))
+    return out
+
+
+def _asks(q: Question) -> tuple:
+    return tuple(id(i) for i in q.indicators), tuple(q.years), tuple(q.relative)
 
 
 def compose_answer(state: State, q: Question, sc: Scope, sel: Selection) -> Composed:

@@ -210,4 +210,16 @@ def _parts(q: Question) -> list[Question]:
     for p in parts:
         p.kind = "figure"
         p.parts = []
-    return parts or [q]
+    return _one_each(parts) or [q]
+
+
+def _one_each(parts: list[Question]) -> list[Question]:
+    """A follow-up resolved into the earlier question plus its own words may ask one thing twice."""
+    seen: set[tuple] = set()
+    out = []
+    for p in parts:
+        key = (tuple(id(i) for i in p.indicators), tuple(p.terms), tuple(p.years), p.intent, p.units, p.wants_rate)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out

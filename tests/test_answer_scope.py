@@ -93,3 +93,52 @@ def test_a_word_of_intent_before_an_outcome_word_asks_for_the_target():
 def test_years_are_not_glued_to_the_words_after_them():
     q = analyse("西藏2025年全社会固定资产投资目标增长多少？")
     assert "年全" not in q.terms
+
+
+def test_list_questions_are_descriptive_not_counts():
+    for question in ("辽宁省2026年工作安排首先是哪几项？", "陕西省2025年工作安排的前几项重点是什么？",
+                     "河北省2025年重点做好哪几方面工作？"):
+        assert analyse(question).kind == "descriptive", question
+    assert analyse("2024年新开工重点项目几个？").kind == "figure"
+
+
+def test_an_english_answer_keeps_a_range_whole():
+    from qa_service.compose import FIGURE_TEXT
+
+    assert [m.group(0) for m in FIGURE_TEXT.finditer("地区生产总值增长5.5%—6%，在实际工作中")] == ["5.5%—6%"]
+
+
+def _hit(text: str, section: str = "", years: tuple[int, ...] = (), start: int = 0):
+    from planqa.records import Chunk
+    from qa_service.retrieval import Hit
+
+    return Hit(Chunk(chunk_id=f"d:{start}", doc_id="d", ordinal=start, text=text, start=start,
+                     end=start + len(text), section=section, years=list(years)), 0.02)
+
+
+def test_a_five_year_figure_is_not_the_year_s_figure():
+    from qa_service.evidence import find_sentences
+
+    q = analyse("宁夏2025年地区生产总值是多少？").parts[0]
+    period = _hit("地区生产总值跨越5000亿元大关，年均增长5.7%。", "一、“十四五”和2025年工作回顾", (2025,))
+    year = _hit("全年实现地区生产总值5696亿元，增长5.3%。", "一、“十四五”和2025年工作回顾", (2025,), start=100)
+    found = find_sentences(q, [period, year], [2025], {"宁夏"}, report_year=2026)
+    assert [e.text for e in found] == ["全年实现地区生产总值5696亿元，增长5.3%。"]
+    pm = analyse("北京2026年细颗粒物浓度目标是多少？").parts[0]
+    target = _hit("细颗粒物年均浓度控制在29微克/立方米左右、争取更优水平。", "三、2026年工作安排", (2026,))
+    assert find_sentences(pm, [target], [2026], {"北京"}, report_year=2026)  # 年均浓度 is the indicator's name
+
+
+def test_one_quote_answers_one_part():
+    from qa_service.compose import PartAnswer
+    from qa_service.evidence import SentenceEvidence
+    from qa_service.pipeline import _distinct
+
+    q = analyse("新疆2024年进出口总额和农村居民人均可支配收入分别增长多少？")
+    hit = _hit("进出口贸易总额增长21.8%，城镇居民人均可支配收入增长5.5%。")
+    ev = SentenceEvidence(hit.chunk, hit.chunk.text, 0, 20, "进出口贸易总额增长21.8%", 1.0, 1.0)
+    first, second = _distinct([PartAnswer(q.parts[0], sentences=[ev]), PartAnswer(q.parts[1], sentences=[ev, ev])])
+    assert first.found and not second.found
+    level, growth = analyse("What was Fujian's GDP in 2025, and how fast did it grow?").parts
+    both = _distinct([PartAnswer(level, sentences=[ev]), PartAnswer(growth, sentences=[ev])])
+    assert all(p.found for p in both)  # one clause may hold a level and its growth

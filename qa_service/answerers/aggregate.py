@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from planqa.figures import numbers_in
 from planqa.records import IndicatorRow
 from qa_service.answerers.reports import candidates, ranked_documents, report_year, years_fit
 from qa_service.compose import PartAnswer, direction_of
@@ -17,6 +18,8 @@ from qa_service.vocabulary import vocabulary
 
 if TYPE_CHECKING:
     from qa_service.pipeline import Scope, State
+
+MIN_LISTED = 2  # figures a sentence must hold to be a list of targets
 
 
 def aggregate(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer:
@@ -48,12 +51,15 @@ def _aggregate_in_prose(state: State, q: Question, sc: Scope, hits: list[Hit], d
     words = [c for c in vocab.cues[cue] if not c.isascii()]
     probe = replace(q, concepts=[words], terms=[t for t in q.terms if t not in sc.ignore])
     years = q.resolved_years(report_year(state, doc_id))
-    found = find_passages(probe, candidates(state, probe, doc_id, hits, 8), sc.ignore, limit=5,
-                          rarity=state.search.lexical.rarity, pool=None)
+    found = find_passages(probe, candidates(state, probe, doc_id, hits, 8), sc.ignore, limit=12,
+                          rarity=state.search.lexical.rarity, pool=None, spread=1.0)
     ry = report_year(state, doc_id)
     # the whole 。-sentence: a list of targets cut at its first ； would drop most of them
     text = state.documents[doc_id].clean_text
-    found = [_to_full_stop(s, text) for s in found if years_fit(s, years, ry)][:1]
+    whole = [_to_full_stop(s, text) for s in found if years_fit(s, years, ry)]
+    # a list of targets holds figures: "把年度主要预期目标作为一个有机整体来把握" names the targets, lists none
+    lists = [s for s in whole if len(numbers_in(s.text)) >= MIN_LISTED]
+    found = sorted(lists, key=lambda s: -len(numbers_in(s.text)))[:1]
     return PartAnswer(q, sentences=found) if found else PartAnswer(q, note="no list")
 
 
