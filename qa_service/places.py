@@ -100,6 +100,9 @@ def home_region(docs: list[Document]) -> str | None:
     question that names no place is then about the district. With several localities (or none), a question
     that names no place is not narrowed down."""
     local = {d.region for d in docs if is_local(d)}
-    if len(local) == 1 and any(not is_local(d) for d in docs):
+    above = [d for d in docs if not is_local(d)]
+    # every other document must be a report from above (national, provincial): a store of notices without a
+    # region, or of several cities' documents, has no home
+    if len(local) == 1 and above and all(d.region for d in above):
         return local.pop()
     return None

@@ -9,7 +9,7 @@ from planqa.patterns import YEAR_BARE
 from planqa.text import words
 from qa_service.places import implied_places, places_named
 from qa_service.question_split import clauses as split_clauses
-from qa_service.question_split import single
+from qa_service.question_split import conjoined, single
 from qa_service.vocabulary import Indicator, vocabulary
 
 RELATIVE = {"前年": -2, "去年": -1, "上年": -1, "上一年": -1, "今年": 0, "本年": 0, "当年": 0, "明年": 1}
@@ -195,7 +195,9 @@ def _parts(q: Question) -> list[Question]:
                           else subject.intent, units=sub.units, wants_rate=sub.wants_rate)
         if not sub.indicators and not sub.terms:
             continue
-        if len(sub.indicators) > 1:
+        if not sub.indicators and len(pieces := conjoined(clause)) > 1:
+            parts += [replace(_analyse_one(q.original, p), years=sub.years, relative=sub.relative) for p in pieces]
+        elif len(sub.indicators) > 1:
             parts += [single(sub, i) for i in range(len(sub.indicators))]
         elif len(sub.years) > 1 and sub.indicators:
             # "2021年和2023年的目标分别是多少": one part per year

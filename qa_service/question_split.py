@@ -55,3 +55,24 @@ def single(q: Question, index: int) -> Question:
     said = q.text[: starts[0]] + " " + q.text[starts[index]:end] + " " + tail
     terms = [t for t in q.terms if t in said]
     return replace(q, concepts=[q.concepts[index]], indicators=[q.indicators[index]], terms=terms)
+
+
+SEPARATELY = re.compile(r"分别|各自|各")
+CONJUNCTION = re.compile(r"[和与及、]")
+# where the asked measure starts in the last named thing: "装备制造业增加值|的增长目标"
+MEASURE_TAIL = re.compile(r"(?:的)?(?:增长|增速|增幅|下降|目标|计划|预期|规模|总量)")
+
+
+def conjoined(clause: str) -> list[str]:
+    """"新能源产业产值和装备制造业增加值的增长目标分别是多少" asks of two things the vocabulary does not name:
+    one question per thing, each with the shared measure ("…的增长目标分别是多少"). [] when not so."""
+    sep = SEPARATELY.search(clause)
+    if not sep:
+        return []
+    things = CONJUNCTION.split(clause[: sep.start()])
+    if len(things) < 2 or any(len(t.strip()) < 2 for t in things):
+        return []
+    measure = MEASURE_TAIL.search(things[-1])
+    tail = (things[-1][measure.start():] if measure else "") + clause[sep.start():]
+    names = [*things[:-1], things[-1][: measure.start()] if measure else things[-1]]
+    return [name + tail for name in names]

@@ -142,3 +142,16 @@ def test_one_quote_answers_one_part():
     level, growth = analyse("What was Fujian's GDP in 2025, and how fast did it grow?").parts
     both = _distinct([PartAnswer(level, sentences=[ev]), PartAnswer(growth, sentences=[ev])])
     assert all(p.found for p in both)  # one clause may hold a level and its growth
+
+
+def test_things_the_vocabulary_does_not_name_are_asked_one_by_one():
+    q = analyse("吉林省2026年新能源产业产值和装备制造业增加值的增长目标分别是多少？")
+    assert [p.text for p in q.parts] == ["吉林省2026年新能源产业产值的增长目标分别是多少",
+                                         "装备制造业增加值的增长目标分别是多少"]
+    assert all(p.wants_rate and p.years == [2026] for p in q.parts)
+
+
+@needs_corpus
+def test_a_verb_that_only_asks_does_not_block_the_target_list(service):
+    r = service.ask("河北省2026年主要预期目标包括哪些？")
+    assert r.found and all(t in r.answer for t in ("5%以上", "2%左右", "5.5%左右"))
