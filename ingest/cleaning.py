@@ -17,6 +17,7 @@ HEADING_START = re.compile(
 PAGE_FURNITURE = re.compile(r"^(?:[-—–]\s*\d{1,3}\s*[-—–]|\d{1,3}|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)$")
 BOLD = re.compile(r"\*\*(.+?)\*\*")
 MIN_BROKEN_PARAGRAPH = 40
+SHORT_LINE = 20  # characters: a line this short that is followed by another is not a wrap
 
 
 @dataclass
@@ -46,6 +47,7 @@ def _paragraphs_blank_separated(lines: list[str]) -> list[str]:
     paragraphs: list[str] = []
     for block in blocks:
         current: str | None = None
+        last = ""
         for line in block:
             if _is_table_row(line):
                 if current is not None:
@@ -56,11 +58,14 @@ def _paragraphs_blank_separated(lines: list[str]) -> list[str]:
             line = line.strip()
             if current is None:
                 current = line
-            elif HEADING_START.match(line) or current[-1] in TERMINAL:
+            elif HEADING_START.match(line) or current[-1] in TERMINAL or len(last) < SHORT_LINE:
+                # a wrapped line fills the page's width; a short one ended where its author ended it (a
+                # notice's title, issuer and number lines, "国务院总理" above the name)
                 paragraphs.append(current)
                 current = line
             else:
                 current += _glue(current, line) + line
+            last = line
         if current is not None:
             paragraphs.append(current)
     return _rejoin_broken(paragraphs)

@@ -13,6 +13,8 @@ VALUE = re.compile(
 )
 CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 MARKER = re.compile(r"\[\d+\]")
+# "12,345" is one number; "5.4%,规上" and "2008,2009" (a comma used as a Chinese comma) are not
+THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 
 
 @dataclass
@@ -53,7 +55,7 @@ def numbers_in(text: str) -> list[str]:
     text = MARKER.sub(" ", text)
     text = YEAR_LABEL.sub(" ", text)
     out = []
-    for match in NUMBER.finditer(text.replace(",", "")):
+    for match in NUMBER.finditer(THOUSANDS.sub("", text)):
         raw = match.group(0).replace("−", "-")
         out.append(_canonical(raw))
     return out

@@ -9,6 +9,7 @@ from planqa.figures import numbers_in
 from planqa.records import Citation
 
 MARKER = re.compile(r"\[(\d+)\]")
+TITLE = re.compile(r"《[^《》]*》")
 
 
 def unsupported_numbers(answer: str, citations: list[Citation]) -> list[str]:
@@ -16,7 +17,8 @@ def unsupported_numbers(answer: str, citations: list[Citation]) -> list[str]:
     for c in citations:
         quoted.update(numbers_in(c.text))
         quoted.update(n.lstrip("-") for n in numbers_in(c.text))
-    return [n for n in numbers_in(answer) if n not in quoted]
+    # a document named in the answer (《2025年…报告》) is a name, not a figure the answer states
+    return [n for n in numbers_in(TITLE.sub(" ", answer)) if n not in quoted]
 
 
 def problems(answer: str, citations: list[Citation], clean_text: Callable[[str], str]) -> list[str]:

@@ -170,7 +170,7 @@ def compose(
 
 
 def _prefix(doc: Document, lang: str) -> str:
-    return f"{doc.title}: " if lang == "en" else f"《{doc.title}》："
+    return f"《{doc.title}》: " if lang == "en" else f"《{doc.title}》："
 
 
 def _comparison(parts: list[PartAnswer], lang: str) -> list[str]:

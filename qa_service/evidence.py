@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from planqa.figures import numbers_in
 from planqa.patterns import FIGURE_LOOSE, YEAR_NIAN
 from planqa.records import Chunk, IndicatorRow
-from planqa.text import split_sentences
-from qa_service.fragments import CLAUSE, RATE, extend_to_rate, fragment_of, full_sentence, has_unit
+from planqa.text import split_sentences, tokenize
+from qa_service.fragments import CLAUSE, RATE, TIME, extend_to_rate, fragment_of, full_sentence, has_unit
 from qa_service.query import Question
 from qa_service.retrieval import Hit
 from qa_service.vocabulary import vocabulary
@@ -24,12 +25,8 @@ PLAN_WORDS = ("力争", "目标", "预期", "计划", "确保", "争取", "将",
 ACHIEVED_WORDS = ("完成", "实现了", "达到", "增长", "下降", "预计全年", "取得")
 # The answerability thresholds, tuned on eval/gold/dev.jsonl (see the issue note for the figures).
 MIN_COVERAGE = 0.5  # weighted share of the question's terms a figure sentence must hold
-MIN_PASSAGE_COVERAGE = 0.6  # the same for a descriptive answer, which has no figure to anchor it
 RARE_WEIGHT = 1.8  # a question word this rare (in almost no chunk) must be in the quote...
 UNSEEN_WEIGHT = 2.0  # ...but a word in no chunk at all cannot be: it only lowers the coverage
-PASSAGE_POOL = 8  # descriptive answers come from the best-ranked chunks only
-PASSAGE_SPREAD = 0.15  # further sentences join the best one only when nearly as good
-LONG_SENTENCE = 120  # a longer sentence is shown by its clauses that hold the question's terms
 # Sentence score weights (coverage is the base, in 0..1).
 CONCEPT_WEIGHT = 2.0
 QUALITY_WEIGHT = 0.5
@@ -60,7 +57,7 @@ class RowEvidence:
         return self.cells[0]
 
 
-def _term_groups(
+def term_groups(
     q: Question, ignore: set[str], rarity: Callable[[str], float]
 ) -> list[tuple[list[str], float]]:
     """Alternatives that each count as one matched term, with weights.
@@ -101,7 +98,7 @@ def _sentence_years(text: str, chunk: Chunk, report_year: int | None = None) -> 
     return years
 
 
-def _sentences(hits: list[Hit]):
+def sentences_of(hits: list[Hit]):
     """(hit rank, hit, sentence text, start offset) for every prose sentence of the hits, each once."""
     seen: set[tuple[str, int]] = set()
     for rank, hit in enumerate(hits):
@@ -119,11 +116,26 @@ def _sentences(hits: list[Hit]):
             yield rank, hit, text, s_start
 
 
-def _coverage(groups: list[tuple[list[str], float]], text: str) -> tuple[float, list[str], float]:
+def _holds(lower: str, term: str) -> bool:
+    """The text says the term, or every part of a compound ("管理机构" in "…办事机构,负责…征收管理")."""
+    if term in lower:
+        return True
+    parts = _parts_of(term)
+    return bool(parts) and all(p in lower for p in parts)
+
+
+@lru_cache(maxsize=8192)
+def _parts_of(term: str) -> tuple[str, ...]:
+    if len(term) < 4 or not any("\u4e00" <= ch <= "\u9fff" for ch in term):
+        return ()
+    return tuple(w for w in dict.fromkeys(tokenize(term)) if len(w) >= 2 and w != term)
+
+
+def coverage_of(groups: list[tuple[list[str], float]], text: str) -> tuple[float, list[str], float]:
     """(weighted share of the question's terms the text holds, the terms held, weight of rare terms missing)."""
     lower = text.lower()
     total = sum(w for _, w in groups) or 1.0
-    held = [(alts, w) for alts, w in groups if any(a.lower() in lower for a in alts)]
+    held = [(alts, w) for alts, w in groups if any(_holds(lower, a.lower()) for a in alts)]
     missing_rare = sum(w for alts, w in groups if RARE_WEIGHT <= w < UNSEEN_WEIGHT and (alts, w) not in held)
     return sum(w for _, w in held) / total, [alts[0] for alts, _ in held], missing_rare
 
@@ -149,26 +161,25 @@ def find_sentences(
     report_year: int | None = None,
 ) -> list[SentenceEvidence]:
     """Sentences that state the figure asked for: the indicator named, its year, its kind (plan/outcome), its unit."""
-    groups = _term_groups(q, ignore, rarity)
+    groups = term_groups(q, ignore, rarity)
     if not groups:
         return []
     found: list[SentenceEvidence] = []
-    for rank, hit, text, s_start in _sentences(hits):
-        coverage, matched, missing_rare = _coverage(groups, text)
-        if coverage < MIN_COVERAGE or missing_rare > 0 or not _names_all(q, text):
+    for rank, hit, text, s_start in sentences_of(hits):
+        coverage, matched, missing_rare = coverage_of(groups, text)
+        if coverage < MIN_COVERAGE or missing_rare > 0 or not names_all(q, text):
             continue
-        if not numbers_in(text) or not FIGURE_LOOSE.search(text):
+        if not _states_figure(q, text):
             continue
         fragment = fragment_of(text, [alts for alts, _ in groups])
         # the years said up to the figure, not a later clause's ("…增长4%，快于2024年1.8个百分点")
         upto = text[: text.find(fragment) + len(fragment)] if fragment in text else text
         if years and not (_sentence_years(upto, hit.chunk, report_year) & set(years)):
             continue
-        if q.wants_rate and not RATE.search(fragment):
-            fragment = extend_to_rate(text, fragment)
+        fragment = _extended(q, text, fragment)
         if (q.units and not has_unit(fragment, q.units)) or (q.wants_rate and not RATE.search(fragment)):
             continue
-        if not numbers_in(fragment):
+        if not _states_figure(q, fragment, shown=True):
             continue  # the figure must be in what is shown, not elsewhere in the sentence
         if not _kind_fits(q, full_sentence(hit.chunk, s_start) + text, fragment) or (AVERAGE.search(_with_next_clause(text, fragment)) and not AVERAGE.search(q.text)):
             continue  # a five-year average is not the year's figure
@@ -176,6 +187,21 @@ def find_sentences(
         found.append(SentenceEvidence(hit.chunk, text, s_start, s_start + len(text), fragment, coverage, score, matched))
     found.sort(key=lambda e: (-e.score, e.chunk.doc_id, e.start))
     return found[:limit]
+
+
+def _states_figure(q: Question, text: str, shown: bool = False) -> bool:
+    """A figure is said: a number with its measure, or for "什么时候 / 多长时间" a date or a duration."""
+    if q.wants_time:
+        return len(TIME.findall(text)) >= q.wants_time
+    return bool(numbers_in(text)) and (shown or bool(FIGURE_LOOSE.search(text)))
+
+
+def _extended(q: Question, text: str, fragment: str) -> str:
+    if q.wants_rate and not RATE.search(fragment):
+        return extend_to_rate(text, fragment)
+    if q.wants_time and len(TIME.findall(fragment)) < q.wants_time:
+        return extend_to_rate(text, fragment, wanted=TIME)
+    return fragment
 
 
 def _with_next_clause(sentence: str, fragment: str) -> str:
@@ -187,7 +213,7 @@ def _with_next_clause(sentence: str, fragment: str) -> str:
     return sentence[at : nxt.end()] if nxt else sentence[at:]
 
 
-def _names_all(q: Question, text: str) -> bool:
+def names_all(q: Question, text: str) -> bool:
     """Every indicator asked is named, read longest form first: "人均GDP" names GDP per head, not GDP."""
     if q.indicators:
         if "占" not in q.text:  # "…占国内生产总值的比重": GDP as the denominator of another indicator
@@ -205,32 +231,3 @@ def _score(q: Question, coverage: float, fragment: str, groups, retrieval: float
     close = any(numbers_in(c) and any(a.lower() in c.lower() for alts, _ in groups for a in alts)
                 for c in CLAUSE.findall(fragment))
     return coverage + QUALITY_WEIGHT * quality + CLOSE_BONUS * close + RETRIEVAL_WEIGHT * retrieval - RANK_PENALTY * rank
-
-
-def find_passages(
-    q: Question,
-    hits: list[Hit],
-    ignore: set[str],
-    limit: int = 3,
-    rarity: Callable[[str], float] = lambda _t: 1.0,
-    pool: int | None = PASSAGE_POOL,
-    spread: float = PASSAGE_SPREAD,
-) -> list[SentenceEvidence]:
-    """The one to three sentences that say what a descriptive question asks ("哪些重点任务", "两个抓手是什么")."""
-    groups = _term_groups(q, ignore, rarity)
-    if not groups:
-        return []
-    found: list[SentenceEvidence] = []
-    for rank, hit, text, s_start in _sentences(hits[:pool] if pool else hits):
-        coverage, matched, missing_rare = _coverage(groups, text)
-        if coverage < MIN_PASSAGE_COVERAGE or missing_rare > 0 or not _names_all(q, text) or len(text) < 8:
-            continue
-        score = coverage + RETRIEVAL_WEIGHT * hit.score - RANK_PENALTY * rank
-        shown = text if len(text) <= LONG_SENTENCE else fragment_of(text, [alts for alts, _ in groups])
-        found.append(SentenceEvidence(hit.chunk, text, s_start, s_start + len(text), shown.rstrip("。；;"),
-                                      coverage, score, matched))
-    found.sort(key=lambda e: (-e.score, e.chunk.doc_id, e.start))
-    if not found:
-        return []
-    best = found[0].score
-    return [e for e in found if e.score >= best - spread][:limit]

@@ -8,7 +8,8 @@ import re
 from planqa.figures import numbers_in
 from planqa.records import Chunk
 
-CLAUSE = re.compile(r"[^，,；;：:]+[，,；;：:]?")
+# clauses end at commas, semicolons and colons, but not at the colon of a ratio ("4:3:3")
+CLAUSE = re.compile(r"(?:[^，,；;：:]|(?<=\d)[:：](?=\d))+[，,；;：:]?")
 RATE = re.compile(r"\d\s*(?:%|％|‰|个百分点|倍)")  # some reports write the full-width ％
 
 
@@ -18,19 +19,28 @@ def full_sentence(chunk: Chunk, start: int) -> str:
     return before[before.rfind("。") + 1 :]
 
 
-def extend_to_rate(sentence: str, fragment: str, most: int = 2) -> str:
-    """"资金27.9亿元，增长24.5%": a growth question takes the next clause or two when they hold the rate."""
+def extend_to_rate(sentence: str, fragment: str, most: int = 2, wanted: re.Pattern[str] | None = None) -> str:
+    """"资金27.9亿元，增长24.5%": a growth question takes the next clause or two when they hold the rate (or
+    whatever else `wanted` matches: a date for a "when" question)."""
+    wanted = wanted or RATE
     at = sentence.find(fragment)
     if at < 0:
         return fragment
     end = at + len(fragment)
     for n, clause in enumerate(CLAUSE.finditer(sentence, end), start=1):
         extended = sentence[at : clause.end()].rstrip("，,；;：:。")
-        if RATE.search(extended):
+        if wanted.search(extended):
             return extended
         if n >= most:
             break
     return fragment
+
+
+# a time a "when / how long" question asks for: "2013年10月31日", "2025年底前", "3-5年", "6个月"
+TIME = re.compile(
+    r"(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|底|末|初|前|以前|年底)?"
+    r"|\d+(?:\s*[-—~至到]\s*\d+)?\s*(?:个月|年|天|日|周|个工作日)(?:内|时间|以内)?"
+)
 
 
 def has_unit(text: str, units: tuple[str, ...]) -> bool:

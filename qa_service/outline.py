@@ -13,8 +13,6 @@ from qa_service.query import Question
 from qa_service.vocabulary import vocabulary
 
 MIN_OUTLINE_SCORE = 0.99  # every question word in the part's title, or the year's work plan asked for
-# A sentence that only announces what follows: a heading, "五个方面。", "如下：".
-ANNOUNCES = re.compile(r"^[（(][一二三四五六七八九十]+[）)][^。]{0,40}。?$|(?:[一二两三四五六七八九十几]+个?(?:方面|点|条|项|个)|以下|如下)[。：:]?$")
 ENUMERATED = re.compile(r"(?:^|(?<=[。；\n]))\s*(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]|[（(][一二三四五六七八九十]+[）)])")
 HEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)][^。]{0,40}。?$")
 TOP_PART = re.compile(r"^[一二三四五六七八九十]+、")

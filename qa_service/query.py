@@ -21,6 +21,10 @@ FOLLOW_UP = re.compile(r"^(?:那|那么|还有|另外|and|what about|how about)|
 MEASURE_ASKED = re.compile(
     r"(?:多少|(?<![哪前])几)(万|亿|万亿)?(美元|元|个百分点|[个家人户所座台亩吨项件名次套栋天条辆位处片批场期届])"
 )
+# "多少钱", "补助资金多少", "给多少建设补助资金": an amount of money answers, not a count or a share
+MONEY_ASKED = re.compile(r"多少钱|(?:资金|经费|补助|补贴|奖励|金额|费用)[^，,。？?]{0,4}多少|多少[^，,。？?]{0,6}(?:资金|经费|补助|补贴|奖励|金额|费用)")
+TIME_ASKED = re.compile(r"什么时候|何时|哪一?年|哪一?天|几月|什么时间|多长时间|多久|期限|截止|时限|起止|when|how long|deadline")
+TIME_RANGE_ASKED = re.compile(r"从(?:哪天|哪年|什么时候|何时)到(?:哪天|哪年|什么时候|何时)|起止|from when to when")
 RATE_ASKED = re.compile(
     r"(?:增长|增速|增幅|涨幅|下降|降低|提高|比重|占比|比例)(?:了|率)?(?:目标|计划|预期)?(?:分别|各)?(?:是|为)?(?:多少|几)"
     r"|百分之几|多少个百分点|percent|rate"
@@ -29,6 +33,7 @@ SHORT_CLAUSE = 10  # "最终增长了多少": a clause this short that names no 
 ENGLISH_RATE = re.compile(r"by how much|how (?:much|fast) did .* (?:grow|increase|rise|fall|drop)|growth rate|percent", re.I)
 # "两个抓手", "三项任务": the count asks how many things to list, it names nothing to look for
 # "哪几项", "前几项", "几个方面": asking for a list of things, not for a count
+ASK_PREFIX = re.compile(r"哪几个|哪几|哪些|哪个|哪类|什么|多少")  # "哪些项目" asks for 项目
 LIST_ASKED = re.compile(r"[哪前]几[个项条点大方面]*|几个?方面")
 COUNTING = re.compile(r"[一二两三四五六七八九十几]+[个项条点大方面]?")
 # "力争达到多少", "要实现多少": an outcome word after a word of intent asks for the target, not the outcome
@@ -51,6 +56,7 @@ class Question:
     intent: str = "any"  # plan | actual | review | any
     units: tuple[str, ...] = ()
     wants_rate: bool = False
+    wants_time: int = 0  # "什么时候建成", "多长时间": a date or duration answers; "从哪天到哪天": two
     kind: str = "figure"  # metadata | aggregate | comparison | descriptive | figure
     parts: list[Question] = field(default_factory=list)  # one per thing asked; [self] when only one
 
@@ -122,6 +128,7 @@ def _analyse_one(original: str, text: str) -> Question:
     terms: list[str] = []
     for token in words(YEAR_WORD.sub(" ", consumed)):
         t = token.strip()
+        t = t[len(m.group(0)):] if (m := ASK_PREFIX.match(t)) and len(t) - len(m.group(0)) >= 2 else t
         if not t or t in vocab.stopwords or t.lower() in vocab.en_stopwords or YEAR_BARE.fullmatch(t) or t.isdigit():
             continue
         if (len(t) == 1 and not t.isascii()) or (t.isascii() and lang == "en") or COUNTING.fullmatch(t):
@@ -134,6 +141,7 @@ def _analyse_one(original: str, text: str) -> Question:
         original=original, text=text, lang=lang, lexical=lexical, terms=terms, concepts=concepts,
         indicators=indicators, years=years, relative=relative, intent=_intent(lower),
         units=_units(text), wants_rate=bool(RATE_ASKED.search(lower) or ENGLISH_RATE.search(lower)),
+        wants_time=2 if TIME_RANGE_ASKED.search(lower) else int(bool(TIME_ASKED.search(lower))),
     )
 
 
@@ -151,7 +159,7 @@ def _intent(lower: str) -> str:
 def _units(text: str) -> tuple[str, ...]:
     measure = MEASURE_ASKED.search(text)
     if not measure:
-        return ()
+        return ("元",) if MONEY_ASKED.search(text) and not RATE_ASKED.search(text) else ()
     scale, unit = measure.group(1) or "", measure.group(2)
     if unit == "元" and scale:
         return (scale + "元",) if scale != "万" else ("万元", "亿元")
@@ -160,8 +168,11 @@ def _units(text: str) -> tuple[str, ...]:
 
 def _kind(q: Question) -> str:
     vocab, lower = vocabulary(), q.text.lower()
-    metadata_cues = ("metadata_presenter", "metadata_date", "metadata_meeting", "metadata_title")
-    if not q.indicators and any(vocab.cue(k, lower) for k in metadata_cues):
+    metadata_cues = ("metadata_presenter", "metadata_meeting", "metadata_title", "metadata_docno")
+    # "哪天印发的", "哪个部门发的": when and by whom the document came out, not a date or a body it speaks of
+    published = vocab.cue("metadata_published", lower) and (
+        vocab.cue("metadata_date", lower) or vocab.cue("metadata_issuer", lower))
+    if not q.indicators and (published or any(vocab.cue(k, lower) for k in metadata_cues)):
         return "metadata"
     asks_which = "哪些" in lower or "which" in lower
     if not q.indicators and (vocab.cue("aggregate_all", lower) or asks_which and (
@@ -170,7 +181,7 @@ def _kind(q: Question) -> str:
     if q.indicators and vocab.cue("comparison", lower):
         return "comparison"
     asks_list = bool(LIST_ASKED.search(lower))
-    if not q.indicators and not q.units and not q.wants_rate and (asks_list or vocab.cue("descriptive", lower)) and not (
+    if not q.indicators and not q.units and not q.wants_rate and not q.wants_time and (asks_list or vocab.cue("descriptive", lower)) and not (
         vocab.cue("figure", LIST_ASKED.sub(" ", lower))
     ):
         return "descriptive"
@@ -192,7 +203,7 @@ def _parts(q: Question) -> list[Question]:
         if (not sub.indicators and not sub.terms and subject is not None) or short_follow:
             # "增长多少？" borrows the subject of the clause before it, and keeps its own measure
             sub = replace(subject, text=f"{subject.text} {clause}", intent=_intent(clause.lower()) if sub.intent != "any"
-                          else subject.intent, units=sub.units, wants_rate=sub.wants_rate)
+                          else subject.intent, units=sub.units, wants_rate=sub.wants_rate, wants_time=sub.wants_time)
         if not sub.indicators and not sub.terms:
             continue
         if not sub.indicators and len(pieces := conjoined(clause)) > 1:
@@ -220,7 +231,8 @@ def _one_each(parts: list[Question]) -> list[Question]:
     seen: set[tuple] = set()
     out = []
     for p in parts:
-        key = (tuple(id(i) for i in p.indicators), tuple(p.terms), tuple(p.years), p.intent, p.units, p.wants_rate)
+        key = (tuple(id(i) for i in p.indicators), tuple(p.terms), tuple(p.years), p.intent, p.units, p.wants_rate,
+               p.wants_time)
         if key not in seen:
             seen.add(key)
             out.append(p)

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 CLAUSE_SPLIT = re.compile(r"[？?；;]+|(?<=[吗呢])[，,]")
 COMMA = re.compile(r"[，,]")
-ASKING = re.compile(r"多少|几|如何|怎样|怎么样|什么|哪些|吗|呢|是否|how|what|which", re.I)
+ASKING = re.compile(r"多少|几|如何|怎样|怎么样|什么|哪|吗|呢|是否|how|what|which", re.I)
 
 
 def clauses(text: str) -> list[str]:

@@ -6,15 +6,18 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from qa_service.answerers.reports import ranked_documents, report_year, years_fit
+from qa_service.answerers.reports import passage_ignore, ranked_documents, report_year, years_fit
 from qa_service.compose import PartAnswer
-from qa_service.evidence import find_passages
-from qa_service.outline import ANNOUNCES, following, outline
+from qa_service.evidence import SentenceEvidence
+from qa_service.outline import following, outline
+from qa_service.passages import ANNOUNCES, find_passages
 from qa_service.query import Question
 from qa_service.retrieval import Hit
 
 if TYPE_CHECKING:
     from qa_service.pipeline import Scope, State
+
+DOC_TRIES = 2  # the best-ranked reports that may answer; the one that says it most fully does
 
 
 def descriptive(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer:
@@ -23,15 +26,22 @@ def descriptive(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAn
         listed = outline(q, state.documents[ranked[0]], state.search.lexical.by_doc.get(ranked[0], []))
         if listed.found:
             return listed
-    for doc_id in ranked_documents(state, q, sc, hits)[:1]:
-        doc_hits = [h for h in hits if h.chunk.doc_id == doc_id]
-        found = find_passages(q, doc_hits, sc.ignore, rarity=state.search.lexical.rarity)
-        if q.years:
-            ry = report_year(state, doc_id)
-            found = [s for s in found if years_fit(s, q.resolved_years(ry), ry)]
-        if found and ANNOUNCES.search(found[0].text):
-            # "要着力把握好五个方面。" / "（一）着力扩大国内需求": the answer is what follows it
-            found = following(state.documents[doc_id].clean_text, found[0]) or found
-        if found:
-            return PartAnswer(q, sentences=found)
-    return PartAnswer(q, note="no passage")
+    tried = [(doc_id, _passages(state, q, sc, hits, doc_id)) for doc_id in ranked_documents(state, q, sc, hits)[:DOC_TRIES]]
+    tried = [(doc_id, found) for doc_id, found in tried if found]
+    if not tried:
+        return PartAnswer(q, note="no passage")
+    # the report that says it most fully; on a tie, the better-ranked one
+    doc_id, found = max(tried, key=lambda t: t[1][0].coverage)
+    if ANNOUNCES.search(found[0].text):
+        # "要着力把握好五个方面。" / "（一）着力扩大国内需求": the answer is what follows it
+        found = following(state.documents[doc_id].clean_text, found[0]) or found
+    return PartAnswer(q, sentences=found)
+
+
+def _passages(state: State, q: Question, sc: Scope, hits: list[Hit], doc_id: str) -> list[SentenceEvidence]:
+    doc_hits = [h for h in hits if h.chunk.doc_id == doc_id]
+    found = find_passages(q, doc_hits, passage_ignore(state, q, sc, doc_id), rarity=state.search.lexical.rarity)
+    if q.years:
+        ry = report_year(state, doc_id)
+        found = [s for s in found if years_fit(s, q.resolved_years(ry), ry)]
+    return found

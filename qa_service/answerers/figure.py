@@ -6,7 +6,13 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from qa_service.answerers.reports import REPORT_YEAR, candidates, ranked_documents, report_year
+from qa_service.answerers.reports import (
+    REPORT_YEAR,
+    candidates,
+    passage_ignore,
+    ranked_documents,
+    report_year,
+)
 from qa_service.compose import PartAnswer
 from qa_service.evidence import SentenceEvidence, find_sentences
 from qa_service.query import Question
@@ -35,7 +41,8 @@ def figure(state: State, part: Question, sc: Scope, hits: list[Hit], k: int = 8)
         years = part.resolved_years(ry)
         table = [r for r in state.indicators if r.doc_id == doc_id]
         rows = find_rows(part, table, years)
-        sentences = find_sentences(part, candidates(state, part, doc_id, hits, k), years, sc.ignore,
+        sentences = find_sentences(part, candidates(state, part, doc_id, hits, k), years,
+                                   passage_ignore(state, part, sc, doc_id),
                                    limit=2 if rows else 3, rarity=state.search.lexical.rarity, report_year=ry)
         sentences = _drop_weak(sentences, bool(rows))
         if rows or sentences:

@@ -24,10 +24,23 @@ PRESENTER = re.compile(
     r"(?:[ \u3000]?[\u4e00-\u9fff]){1,3}(?![\u4e00-\u9fff])|[\u4e00-\u9fff]{2,4}(?=\n))"
 )
 MEETING = re.compile(r"[^\n。]{0,40}(?:人民代表大会|人大)[^\n。]{0,30}会议[^\n。]{0,30}")
+# a notice's own number ("财建〔2013〕644号", "许政[2009]34号"), its issuing bodies, its date
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}\s*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d+\s*号")
+ORGAN = r"[\u4e00-\u9fff（）()]{2,30}?(?:部|委员会|委|局|厅|政府|院|署|办公室|办公厅|中心|银行|总局)"
+ISSUER = re.compile(rf"^(?:{ORGAN}[ \u3000]*){{1,8}}$|^{ORGAN}(?=关于)", re.M)
+DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+CUE_PATTERNS = (
+    ("metadata_presenter", (PRESENTER, MEETING)),
+    ("metadata_meeting", (MEETING,)),
+    ("metadata_date", (MEETING, DATE)),
+    ("metadata_docno", (DOC_NUMBER,)),
+    ("metadata_issuer", (ISSUER,)),
+)
 
 
 def metadata(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer:
-    """Who presented the report, at which meeting, when, and its title: from the report's opening lines."""
+    """Who presented the report (or issued the notice), at which meeting, when, its number and its title:
+    from the document's opening lines."""
     ranked = ranked_documents(state, q, sc, hits) or list(sc.doc_ids)
     if q.years:  # "2025年政府工作报告是谁作的": the year names the report itself
         ranked = [d for d in ranked if report_year(state, d) in q.years]
@@ -36,11 +49,7 @@ def metadata(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswe
     doc = state.documents[ranked[0]]
     head = doc.clean_text[:HEAD_CHARS]
     vocab, lower = vocabulary(), q.text.lower()
-    patterns = []
-    if vocab.cue("metadata_presenter", lower):
-        patterns += [PRESENTER, MEETING]
-    if vocab.cue("metadata_date", lower) or vocab.cue("metadata_meeting", lower):
-        patterns += [MEETING]
+    patterns = [p for cue, ps in CUE_PATTERNS for p in ps if vocab.cue(cue, lower)]
     chunk = Chunk(chunk_id=f"{doc.doc_id}:head", doc_id=doc.doc_id, ordinal=0, text=head, start=0, end=len(head))
     found: list[SentenceEvidence] = []
     for pattern in dict.fromkeys(patterns):

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from planqa.patterns import YEAR_NIAN
+from planqa.text import words
 from qa_service.evidence import REVIEW_SECTION, SentenceEvidence
 from qa_service.query import RELATIVE, Question
 from qa_service.retrieval import Hit
@@ -15,6 +17,9 @@ from qa_service.retrieval import Hit
 if TYPE_CHECKING:
     from qa_service.pipeline import Scope, State
 
+TITLE_SHARE = 0.6  # of a title's own words a question must repeat to name that document
+GENERIC_TITLE_WORDS = frozenset({"关于", "印发", "通知", "报告", "政府", "工作", "人民政府", "办法", "意见", "方案", "实施",
+                                 "国务院", "中华人民共和国", "省政府", "市政府", "政府工作"})
 # "2023年政府工作报告", "2021年和2023年政府工作报告": years right before the word 报告 name reports
 REPORT_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:\s*[和与及、至到-]\s*(?:19|20)\d{2}\s*年)*(?:的)?(?:[\u4e00-\u9fff]{0,8})?报告")
 
@@ -65,7 +70,16 @@ def ranked_documents(state: State, q: Question, sc: Scope, hits: list[Hit]) -> l
                 tier[doc_id] = 0 if q.intent in ("plan", "actual") else 1
             elif ry not in (year, year + 1):
                 weight[doc_id] *= 0.3
+    for doc_id in weight:
+        if names_title(q.text, state.documents[doc_id].title):
+            tier[doc_id] = -1  # "政府性基金预算管理办法是哪天发布的": the question names the document
     return _named_report(state, q, sorted(weight, key=lambda d: (tier[d], -round(weight[d], 9), d)))
+
+
+def names_title(text: str, title: str) -> bool:
+    """The question names the document by most of its title's own words (not just its year and kind)."""
+    own = title_words(title) - GENERIC_TITLE_WORDS
+    return len(own) >= 2 and sum(w in text for w in own) >= TITLE_SHARE * len(own)
 
 
 def candidates(state: State, q: Question, doc_id: str, hits: list[Hit], k: int) -> list[Hit]:
@@ -91,3 +105,18 @@ def years_fit(ev: SentenceEvidence, years: list[int], report: int | None) -> boo
     if not named:
         named = set(ev.chunk.years) | ({report} if report and not REVIEW_SECTION.search(ev.chunk.section) else set())
     return not named or bool(named & set(years))
+
+
+def passage_ignore(state: State, q: Question, sc: Scope, doc_id: str) -> set[str]:
+    """Words that chose the document, so say nothing about which of its passages answers: the place, and the
+    words of its title ("许昌价格调节基金的征收管理机构…" is about the 许昌价格调节基金管理办法). Unless they
+    are all the question says."""
+    ignore = sc.ignore | title_words(state.documents[doc_id].title)
+    if q.concepts or any(t not in ignore for t in q.terms):
+        return ignore
+    return sc.ignore
+
+
+@lru_cache(maxsize=4096)
+def title_words(title: str) -> frozenset[str]:
+    return frozenset(w for w in words(YEAR_NIAN.sub(" ", title)) if len(w) >= 2)

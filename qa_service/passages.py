@@ -1,0 +1,76 @@
+"""Descriptive evidence: the one to three sentences of a report or notice that say what a question asks
+("哪些重点任务", "两个抓手是什么", "对考试工作人员有什么规定")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from qa_service.evidence import (
+    RANK_PENALTY,
+    RETRIEVAL_WEIGHT,
+    SentenceEvidence,
+    coverage_of,
+    names_all,
+    sentences_of,
+    term_groups,
+)
+from qa_service.fragments import fragment_of
+from qa_service.query import Question
+from qa_service.retrieval import Hit
+
+# The answerability thresholds, tuned on eval/gold/dev.jsonl and dev2.jsonl (see the issue note).
+SINGLE_TERM_WEIGHT = 1.0  # a question with one word answers by it only when the word is this rare
+MIN_NEW_CHARS = 6  # a descriptive answer says at least this much beyond the question's own words
+PASSAGE_POOL = 8  # descriptive answers come from the best-ranked chunks only
+PASSAGE_SPREAD = 0.15  # further sentences join the best one only when nearly as good
+LONG_SENTENCE = 120  # a longer sentence is shown by its clauses that hold the question's terms
+MIN_PASSAGE_COVERAGE = 0.6  # the same for a descriptive answer, which has no figure to anchor it
+# A sentence that only announces what follows: a heading, "五个方面。", "如下：".
+ANNOUNCES = re.compile(r"^[（(][一二三四五六七八九十]+[）)][^。]{0,40}。?$|(?:[一二两三四五六七八九十几]+个?(?:方面|点|条|项|个)|以下|如下)[。：:]?$")
+
+
+def find_passages(
+    q: Question,
+    hits: list[Hit],
+    ignore: set[str],
+    limit: int = 3,
+    rarity: Callable[[str], float] = lambda _t: 1.0,
+    pool: int | None = PASSAGE_POOL,
+    spread: float = PASSAGE_SPREAD,
+) -> list[SentenceEvidence]:
+    """The one to three sentences that say what a descriptive question asks ("哪些重点任务", "两个抓手是什么")."""
+    groups = term_groups(q, ignore, rarity)
+    if not groups or (len(groups) == 1 and groups[0][1] < SINGLE_TERM_WEIGHT and not q.concepts):
+        return []  # one common word cannot tell which passage answers
+    found: list[SentenceEvidence] = []
+    for rank, hit, text, s_start in sentences_of(hits[:pool] if pool else hits):
+        # under "二、积极引导高校毕业生到基层就业", a sentence need not repeat what its heading says
+        coverage, matched, missing_rare = coverage_of(groups, f"{_last_heading(hit.chunk.section)} {text}")
+        if not coverage_of(groups, text)[1] or len(text) < 8:
+            continue
+        if coverage < MIN_PASSAGE_COVERAGE or missing_rare > 0 or not names_all(q, text):
+            continue
+        if not _says_more(text, groups) and not ANNOUNCES.search(text):
+            continue  # "——生态优先、绿色发展": it repeats the question, it does not answer it
+        score = coverage + RETRIEVAL_WEIGHT * hit.score - RANK_PENALTY * rank
+        shown = text if len(text) <= LONG_SENTENCE else fragment_of(text, [alts for alts, _ in groups])
+        found.append(SentenceEvidence(hit.chunk, text, s_start, s_start + len(text), shown.rstrip("。；;"),
+                                      coverage, score, matched))
+    found.sort(key=lambda e: (-e.score, e.chunk.doc_id, e.start))
+    if not found:
+        return []
+    best = found[0].score
+    return [e for e in found if e.score >= best - spread][:limit]
+
+
+def _says_more(text: str, groups: list[tuple[list[str], float]]) -> bool:
+    rest = text
+    for alts, _ in groups:
+        for a in alts:
+            rest = rest.replace(a, "")
+    return len(re.findall(r"[\u4e00-\u9fff]", rest)) >= MIN_NEW_CHARS
+
+
+def _last_heading(section: str) -> str:
+    return section.rsplit(">", 1)[-1]
