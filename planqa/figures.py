@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from planqa.patterns import CITATION_MARKER as MARKER
 from planqa.patterns import NUMBER, YEAR_LABEL
 
 VALUE = re.compile(
@@ -12,7 +13,6 @@ VALUE = re.compile(
     r"(?P<qual>左右|以上|以内|以下|上下)?$"
 )
 CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
-MARKER = re.compile(r"\[\d+\]")
 # "12,345" is one number; "5.4%,规上" and "2008,2009" (a comma used as a Chinese comma) are not
 THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 

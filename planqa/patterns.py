@@ -40,3 +40,6 @@ SENTENCE_END = r"[。！？；!?;]+[”’」』）)]*|\n"
 """Where a sentence ends: a run of end marks with any closing quotes after it, or a line break."""
 SENTENCE = re.compile(rf"[^。！？；!?;\n]*(?:{SENTENCE_END}|$)")
 """One sentence, its end marks included; consecutive matches cover the text."""
+
+# An answer's citation marker: "[1]" .. "[99]". Longer bracketed numbers are the document's own ("许政[2009]34号").
+CITATION_MARKER = re.compile(r"\[(\d{1,2})\]")

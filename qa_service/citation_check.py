@@ -6,9 +6,9 @@ import re
 from collections.abc import Callable
 
 from planqa.figures import numbers_in
+from planqa.patterns import CITATION_MARKER as MARKER
 from planqa.records import Citation
 
-MARKER = re.compile(r"\[(\d+)\]")
 TITLE = re.compile(r"《[^《》]*》")
 
 

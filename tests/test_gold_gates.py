@@ -15,6 +15,7 @@ import pytest
 from conftest import CORPUS, MODEL_CACHE, ROOT, SAMPLE
 
 GOLD = ROOT / "eval" / "gold"
+NOTICES = ROOT / "eval" / "notices"
 NATIONAL_YEARS = (2019, 2021, 2022, 2023, 2024, 2025)
 # set: (least answer-correct share, most wrong share); negatives must all be refused on every set
 GATES = {
@@ -61,3 +62,25 @@ def test_gold_set_holds_its_gate(name, corpus_store, tmp_path, monkeypatch):
     code = main(args)
     overall = json.loads((report / "metrics.json").read_text(encoding="utf-8"))["overall"]
     assert code == 0, f"{name}: {overall}"
+
+
+@pytest.fixture(scope="module")
+def notice_store(tmp_path_factory, built_models) -> Path:
+    from planqa_cli.main import main
+
+    data = tmp_path_factory.mktemp("notice-store")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("PLANQA_MODEL_CACHE_DIR", str(MODEL_CACHE))
+        assert main(["--data-dir", str(data), "ingest", str(NOTICES)]) == 0
+    return data
+
+
+def test_notice_set_holds_its_gate(notice_store, tmp_path, monkeypatch):
+    """Policy notices (the bundled ten): a genre apart, with its own store, as such a deployment would have."""
+    from planqa_cli.main import main
+
+    monkeypatch.setenv("PLANQA_MODEL_CACHE_DIR", str(MODEL_CACHE))
+    report = tmp_path / "notices"
+    args = ["--data-dir", str(notice_store), "eval", "run", "--gold", str(GOLD / "notices.jsonl"), "--no-baselines",
+            "--report", str(report), "--min-answer", "0.55", "--max-wrong", "0.075", "--min-not-found", "1.0"]
+    assert main(args) == 0, json.loads((report / "metrics.json").read_text(encoding="utf-8"))["overall"]

@@ -10,7 +10,7 @@ from pathlib import PurePath
 # Every ASCII punctuation character may be backslash-escaped in CommonMark, which makes it literal. Escaping
 # all of them (not a hand-picked few) also stops GFM autolinks (the `:`), LaTeX (`$`) and HTML (`<`).
 _PUNCT = re.compile("([" + re.escape(string.punctuation) + "])")
-MARKER = re.compile(r"\\\[(\d+)\\\]")
+MARKER = re.compile(r"\\\[(\d{1,2})\\\]")  # escaped "[1]"; "[2009]" is the document's own
 
 
 def escape_md(text: str) -> str:

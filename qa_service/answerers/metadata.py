@@ -25,7 +25,7 @@ PRESENTER = re.compile(
 )
 MEETING = re.compile(r"[^\n。]{0,40}(?:人民代表大会|人大)[^\n。]{0,30}会议[^\n。]{0,30}")
 # a notice's own number ("财建〔2013〕644号", "许政[2009]34号"), its issuing bodies, its date
-DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}\s*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d+\s*号")
+DOC_NUMBER = re.compile(r"(?:[\u4e00-\u9fff]*文件)?(?P<v>[\u4e00-\u9fff]{1,5}\s*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d+\s*号)")
 ORGAN = r"[\u4e00-\u9fff（）()]{2,30}?(?:部|委员会|委|局|厅|政府|院|署|办公室|办公厅|中心|银行|总局)"
 ISSUER = re.compile(rf"^(?:{ORGAN}[ \u3000]*){{1,8}}$|^{ORGAN}(?=关于)", re.M)
 DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
@@ -55,8 +55,9 @@ def metadata(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswe
     for pattern in dict.fromkeys(patterns):
         m = pattern.search(head)
         if m and not any(f.start <= m.start() < f.end for f in found):
-            text = m.group(0).strip()
-            start = m.start() + m.group(0).find(text)
+            whole = m.group("v") if "v" in pattern.groupindex else m.group(0)
+            text = whole.strip()
+            start = (m.start("v") if "v" in pattern.groupindex else m.start()) + whole.find(text)
             found.append(SentenceEvidence(chunk, text, start, start + len(text), text, 1.0, 1.0))
     if vocab.cue("metadata_title", lower) and (pos := doc.clean_text.find(doc.title)) >= 0:
         found.append(SentenceEvidence(chunk, doc.title, pos, pos + len(doc.title), doc.title, 1.0, 1.0))
