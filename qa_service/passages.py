@@ -20,7 +20,7 @@ from qa_service.query import Question
 from qa_service.retrieval import Hit
 
 # The answerability thresholds, tuned on eval/gold/dev.jsonl and dev2.jsonl (see the issue note).
-SINGLE_TERM_WEIGHT = 1.0  # a question with one word answers by it only when the word is this rare
+SINGLE_TERM_WEIGHT = 1.0  # an English question with one translated word answers by it only when it is this rare
 MIN_NEW_CHARS = 6  # a descriptive answer says at least this much beyond the question's own words
 PASSAGE_POOL = 8  # descriptive answers come from the best-ranked chunks only
 PASSAGE_SPREAD = 0.15  # further sentences join the best one only when nearly as good
@@ -41,8 +41,8 @@ def find_passages(
 ) -> list[SentenceEvidence]:
     """The one to three sentences that say what a descriptive question asks ("哪些重点任务", "两个抓手是什么")."""
     groups = term_groups(q, ignore, rarity)
-    if not groups or (len(groups) == 1 and groups[0][1] < SINGLE_TERM_WEIGHT and not q.concepts):
-        return []  # one common word cannot tell which passage answers
+    if not groups or (q.lang == "en" and len(groups) == 1 and groups[0][1] < SINGLE_TERM_WEIGHT and not q.concepts):
+        return []  # one common word translated from English cannot tell which passage answers
     found: list[SentenceEvidence] = []
     for rank, hit, text, s_start in sentences_of(hits[:pool] if pool else hits):
         # under "二、积极引导高校毕业生到基层就业", a sentence need not repeat what its heading says

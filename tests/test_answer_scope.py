@@ -155,3 +155,10 @@ def test_things_the_vocabulary_does_not_name_are_asked_one_by_one():
 def test_a_verb_that_only_asks_does_not_block_the_target_list(service):
     r = service.ask("河北省2026年主要预期目标包括哪些？")
     assert r.found and all(t in r.answer for t in ("5%以上", "2%左右", "5.5%左右"))
+
+
+@needs_corpus
+def test_a_descriptive_answer_is_found_beyond_the_best_ranked_chunks(service):
+    # the sentence with 抓手 is not among the best-ranked chunks; within the one report it is found by its words
+    r = service.ask("2024年工作的两个抓手是什么？")
+    assert r.found and "重大项目攻坚年" in r.answer and "创新成果转化年" in r.answer

@@ -39,9 +39,21 @@ def descriptive(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAn
 
 
 def _passages(state: State, q: Question, sc: Scope, hits: list[Hit], doc_id: str) -> list[SentenceEvidence]:
+    ignore, rarity = passage_ignore(state, q, sc, doc_id), state.search.lexical.rarity
+    ry = report_year(state, doc_id)
     doc_hits = [h for h in hits if h.chunk.doc_id == doc_id]
-    found = find_passages(q, doc_hits, passage_ignore(state, q, sc, doc_id), rarity=state.search.lexical.rarity)
-    if q.years:
-        ry = report_year(state, doc_id)
-        found = [s for s in found if years_fit(s, q.resolved_years(ry), ry)]
-    return found
+    # the best-ranked chunks first; then, within the one document, every chunk that holds all the asked words
+    for pool in (doc_hits, _holding_all(state, q, doc_id, ignore)):
+        found = find_passages(q, pool, ignore, rarity=rarity)
+        found = [s for s in found if not q.years or years_fit(s, q.resolved_years(ry), ry)]
+        if found:
+            return found
+    return []
+
+
+def _holding_all(state: State, q: Question, doc_id: str, ignore: set[str]) -> list[Hit]:
+    wanted = [t.lower() for t in q.terms if t not in ignore and len(t) >= 2]
+    if not wanted:
+        return []
+    chunks = state.search.lexical.by_doc.get(doc_id, [])
+    return [Hit(c, 0.0) for c in chunks if all(w in c.text.lower() for w in wanted)]
