@@ -174,8 +174,9 @@ def _kind(q: Question) -> str:
         vocab.cue("metadata_date", lower) or vocab.cue("metadata_issuer", lower))
     if not q.indicators and (published or any(vocab.cue(k, lower) for k in metadata_cues)):
         return "metadata"
-    asks_which = "哪些" in lower or "which" in lower
-    if not q.indicators and (vocab.cue("aggregate_all", lower) or asks_which and (
+    asks_which = "哪些" in lower or "哪个" in lower or "哪项" in lower or "which" in lower
+    ranks = vocab.cue("aggregate_top", lower) or vocab.cue("aggregate_bottom", lower)
+    if not q.indicators and (vocab.cue("aggregate_all", lower) or asks_which and (ranks or
         vocab.cue("aggregate_missed", lower) or vocab.cue("aggregate_met", lower))):
         return "aggregate"
     if q.indicators and vocab.cue("comparison", lower):

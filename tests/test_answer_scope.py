@@ -162,3 +162,13 @@ def test_a_descriptive_answer_is_found_beyond_the_best_ranked_chunks(service):
     # the sentence with 抓手 is not among the best-ranked chunks; within the one report it is found by its words
     r = service.ask("2024年工作的两个抓手是什么？")
     assert r.found and "重大项目攻坚年" in r.answer and "创新成果转化年" in r.answer
+
+
+@needs_corpus
+def test_table_rows_ranked_and_filtered_by_value(service):
+    top = service.ask("2023年哪个指标增速最高？")
+    assert top.found and "地方一般公共预算收入增速" in top.answer and "8.8%" in top.answer
+    above = service.ask("2023年哪些指标预计完成增速超过7%？")
+    assert above.found and all(x in above.answer for x in ("8%", "7.5%", "8.8%")) and "-6.6%" not in above.answer
+    low = service.ask("2024年哪项指标的区计划增速最低？")
+    assert low.found and "固定资产投资增速" in low.answer and "区计划" in low.answer

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from qa_service.pipeline import Scope, State
 
 MIN_LISTED = 2  # figures a sentence must hold to be a list of targets
+# "超过10%", "低于5%": a filter on the rows' values
+ABOVE = ("超过", "高于", "大于", "多于", "以上")
+THRESHOLD = re.compile(r"(?P<op>超过|高于|大于|多于|低于|小于|少于|不到)\s*(?P<n>\d+(?:\.\d+)?)\s*(?:%|％|个百分点)")
 
 
 def aggregate(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer:
@@ -39,10 +42,33 @@ def aggregate(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnsw
         want_met = not vocab.cue("aggregate_missed", lower)
         picked = [r for r in (_judged(cells, q.years) for cells in rows) if r and r[1] == want_met]
         return PartAnswer(q, rows=[r for r, _ in picked], note="" if picked else "none")
+    if (ranking := _ranked_rows(q, rows)) is not None:
+        return ranking
     years = q.years or [max((c.year for c in table if c.kind != "actual" and c.year), default=0)]
     targets = [RowEvidence(cells[0].indicator, plan) for cells in rows
                if (plan := [c for c in cells if c.kind != "actual" and c.year in years and c.value_text])]
     return PartAnswer(q, rows=targets)
+
+
+def _ranked_rows(q: Question, rows: list[list[IndicatorRow]]) -> PartAnswer | None:
+    """"哪个指标增速最高", "哪些指标增速超过10%": rows ranked or filtered by the asked year's value (the outcome
+    where the question asks for it or the table has one, else the plan), among the rates. None: not asked."""
+    vocab, lower = vocabulary(), q.text.lower()
+    top, bottom = vocab.cue("aggregate_top", lower), vocab.cue("aggregate_bottom", lower)
+    bound = THRESHOLD.search(q.text)
+    if not (top or bottom or bound):
+        return None
+    kind = "plan" if q.intent == "plan" else "actual"
+    cells = [c for row in rows for c in row if c.value is not None and c.unit == "%"
+             and (not q.years or c.year in q.years) and (c.kind == "actual") == (kind == "actual")]
+    cells = [c for c in cells if c.scope and c.scope in q.text] or cells  # "区计划" names a column
+    cells = list({c.indicator: c for c in reversed(cells)}.values())[::-1]  # one value per indicator: its first
+    if bound:
+        limit, above = float(bound.group("n")), bound.group("op") in ABOVE
+        picked = [c for c in cells if (c.value > limit if above else c.value < limit)]
+    else:
+        picked = sorted(cells, key=lambda c: (-c.value if top else c.value, c.start))[:1]
+    return PartAnswer(q, rows=[RowEvidence(c.indicator, [c]) for c in picked], note="" if picked else "none")
 
 
 def _aggregate_in_prose(state: State, q: Question, sc: Scope, hits: list[Hit], doc_id: str) -> PartAnswer:
