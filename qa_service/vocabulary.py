@@ -37,6 +37,7 @@ class Vocabulary:
     cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
     outline: dict[str, tuple[str, ...]] = field(default_factory=dict)
     places: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    documents: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def indicator(self, name: str) -> Indicator | None:
         for ind in self.indicators:
@@ -116,6 +117,7 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
         cues={k: tuple(v) for k, v in data.get("cues", {}).items()},
         outline={k: tuple(v) for k, v in data.get("outline", {}).items()},
         places={k: tuple(v) for k, v in data.get("places", {}).items()},
+        documents={k: tuple(v) for k, v in data.get("documents", {}).items()},
     )
 
 

@@ -13,13 +13,12 @@ from planqa.text import words
 from qa_service.evidence import REVIEW_SECTION, SentenceEvidence
 from qa_service.query import RELATIVE, Question
 from qa_service.retrieval import Hit
+from qa_service.vocabulary import vocabulary
 
 if TYPE_CHECKING:
     from qa_service.pipeline import Scope, State
 
 TITLE_SHARE = 0.6  # of a title's own words a question must repeat to name that document
-GENERIC_TITLE_WORDS = frozenset({"关于", "印发", "通知", "报告", "政府", "工作", "人民政府", "办法", "意见", "方案", "实施",
-                                 "国务院", "中华人民共和国", "省政府", "市政府", "政府工作"})
 # "2023年政府工作报告", "2021年和2023年政府工作报告": years right before the word 报告 name reports
 REPORT_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:\s*[和与及、至到-]\s*(?:19|20)\d{2}\s*年)*(?:的)?(?:[\u4e00-\u9fff]{0,8})?报告")
 
@@ -78,7 +77,7 @@ def ranked_documents(state: State, q: Question, sc: Scope, hits: list[Hit]) -> l
 
 def names_title(text: str, title: str) -> bool:
     """The question names the document by most of its title's own words (not just its year and kind)."""
-    own = title_words(title) - GENERIC_TITLE_WORDS
+    own = title_words(title) - set(vocabulary().documents.get("generic_title_words", ()))
     return len(own) >= 2 and sum(w in text for w in own) >= TITLE_SHARE * len(own)
 
 
