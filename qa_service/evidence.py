@@ -131,11 +131,17 @@ def _parts_of(term: str) -> tuple[str, ...]:
     return tuple(w for w in dict.fromkeys(tokenize(term)) if len(w) >= 2 and w != term)
 
 
-def coverage_of(groups: list[tuple[list[str], float]], text: str) -> tuple[float, list[str], float]:
-    """(weighted share of the question's terms the text holds, the terms held, weight of rare terms missing)."""
-    lower = text.lower()
+def coverage_of(
+    groups: list[tuple[list[str], float]], text: str, context: str = ""
+) -> tuple[float, list[str], float]:
+    """(weighted share of the question's terms the text holds, the terms held, weight of rare terms missing).
+
+    A term may also stand in `context` (the sentence's heading); a compound's parts must all be in the text
+    itself ("乡村振兴" is not "乡村" in a heading and "振兴战略" in the sentence)."""
+    lower, around = text.lower(), context.lower()
     total = sum(w for _, w in groups) or 1.0
-    held = [(alts, w) for alts, w in groups if any(_holds(lower, a.lower()) for a in alts)]
+    held = [(alts, w) for alts, w in groups
+            if any(a.lower() in around or _holds(lower, a.lower()) for a in alts)]
     missing_rare = sum(w for alts, w in groups if RARE_WEIGHT <= w < UNSEEN_WEIGHT and (alts, w) not in held)
     return sum(w for _, w in held) / total, [alts[0] for alts, _ in held], missing_rare
 

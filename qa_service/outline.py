@@ -18,6 +18,7 @@ HEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)][^。]{0,40
 TOP_PART = re.compile(r"^[一二三四五六七八九十]+、")
 REVIEW_PART = re.compile(r"回顾|成效|成绩|过去|取得|十四五|政府自身建设|服务型政府")
 FOLLOWING = 5
+PARAGRAPH_FOLLOWERS = 2  # sentences after a descriptive answer's topic sentence, within its paragraph
 HEADING_BODY = 3
 FOLLOWING_CHARS = 4000
 MAX_HEADINGS = 12
@@ -98,3 +99,21 @@ def following(text: str, ev: SentenceEvidence, most: int = FOLLOWING) -> list[Se
     return out
 
 
+
+
+def rest_of_paragraph(text: str, ev: SentenceEvidence, most: int = PARAGRAPH_FOLLOWERS) -> list[SentenceEvidence]:
+    """The sentences after `ev` in its own paragraph: a report states a topic ("要大幅降低非税负担"), then the
+    measures that carry it out, so the answer to "有哪些措施" is the topic sentence and what follows it."""
+    stop = text.find("\n", ev.end)
+    window = text[ev.end : stop if stop >= 0 else len(text)]
+    out: list[SentenceEvidence] = []
+    cursor = ev.end
+    for sentence in split_sentences(window):
+        start = cursor + len(sentence) - len(sentence.lstrip())
+        cursor += len(sentence)
+        body = sentence.strip()
+        if len(body) >= 4:
+            out.append(SentenceEvidence(ev.chunk, body, start, start + len(body), body.rstrip("。；;"), ev.coverage, ev.score))
+        if len(out) >= most:
+            break
+    return out

@@ -27,7 +27,10 @@ PASSAGE_SPREAD = 0.15  # further sentences join the best one only when nearly as
 LONG_SENTENCE = 120  # a longer sentence is shown by its clauses that hold the question's terms
 MIN_PASSAGE_COVERAGE = 0.6  # the same for a descriptive answer, which has no figure to anchor it
 # A sentence that only announces what follows: a heading, "五个方面。", "如下：".
-ANNOUNCES = re.compile(r"^[（(][一二三四五六七八九十]+[）)][^。]{0,40}。?$|(?:[一二两三四五六七八九十几]+个?(?:方面|点|条|项|个)|以下|如下)[。：:]?$")
+ANNOUNCES = re.compile(
+    r"^[（(][一二三四五六七八九十]+[）)][^。]{0,40}。?$"
+    r"|(?:[一二两三四五六七八九十几]+(?:个|项|条|点|大|方面)[\u4e00-\u9fff]{0,4}|以下几?点?|如下)[。：:]?$"
+)
 
 
 def find_passages(
@@ -46,7 +49,7 @@ def find_passages(
     found: list[SentenceEvidence] = []
     for rank, hit, text, s_start in sentences_of(hits[:pool] if pool else hits):
         # under "二、积极引导高校毕业生到基层就业", a sentence need not repeat what its heading says
-        coverage, matched, missing_rare = coverage_of(groups, f"{_last_heading(hit.chunk.section)} {text}")
+        coverage, matched, missing_rare = coverage_of(groups, text, context=_last_heading(hit.chunk.section))
         if not coverage_of(groups, text)[1] or len(text) < 8:
             continue
         if coverage < MIN_PASSAGE_COVERAGE or missing_rare > 0 or not names_all(q, text):

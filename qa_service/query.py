@@ -179,6 +179,8 @@ def _kind(q: Question) -> str:
     if not q.indicators and (vocab.cue("aggregate_all", lower) or asks_which and (ranks or
         vocab.cue("aggregate_missed", lower) or vocab.cue("aggregate_met", lower))):
         return "aggregate"
+    if vocab.cue("why", lower):
+        return "descriptive"  # "为什么把增长目标定为6.5%－7%": the reasons, not the figure
     if q.indicators and vocab.cue("comparison", lower):
         return "comparison"
     asks_list = bool(LIST_ASKED.search(lower))

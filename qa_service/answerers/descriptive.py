@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from qa_service.answerers.reports import passage_ignore, ranked_documents, report_year, years_fit
 from qa_service.compose import PartAnswer
 from qa_service.evidence import SentenceEvidence
-from qa_service.outline import following, outline
+from qa_service.outline import following, outline, rest_of_paragraph
 from qa_service.passages import ANNOUNCES, find_passages
 from qa_service.query import Question
 from qa_service.retrieval import Hit
@@ -32,9 +32,15 @@ def descriptive(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAn
         return PartAnswer(q, note="no passage")
     # the report that says it most fully; on a tie, the better-ranked one
     doc_id, found = max(tried, key=lambda t: t[1][0].coverage)
+    text = state.documents[doc_id].clean_text
     if ANNOUNCES.search(found[0].text):
         # "要着力把握好五个方面。" / "（一）着力扩大国内需求": the answer is what follows it
-        found = following(state.documents[doc_id].clean_text, found[0]) or found
+        found = following(text, found[0]) or found
+    elif followers := rest_of_paragraph(text, found[0]):
+        found = [found[0], *followers]
+        announced = next((f for f in followers if ANNOUNCES.search(f.text)), None)
+        if announced:  # "…今年将采取三项举措。一是…": the points it announces
+            found = [found[0], announced, *following(text, announced)]
     return PartAnswer(q, sentences=found)
 
 
