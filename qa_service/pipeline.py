@@ -11,7 +11,15 @@ from planqa.records import Citation, Document, IndicatorRow
 from qa_service import answerers
 from qa_service.citation_check import problems
 from qa_service.compose import Citations, PartAnswer, compose
-from qa_service.places import covers, home_region, implied_places, mentions, places_named, region_aliases
+from qa_service.places import (
+    covers,
+    home_region,
+    implied_places,
+    mentions,
+    places_named,
+    region_aliases,
+    stored_places_named,
+)
 from qa_service.query import YEAR_WORD, Question
 from qa_service.retrieval import Hit, HybridSearch
 from qa_service.schemas import Filters
@@ -79,7 +87,7 @@ def scope(state: State, q: Question, filters: Filters | None) -> Scope:
         # the filter scopes documents; it must not quietly turn a question about one year into another
         asked = "、".join(str(y) for y in q.years)
         return Scope([], refusal=f"筛选的年份是{filters.year}年，问题问的是{asked}年；请改变筛选或问题")
-    places = sorted(places_named(q.text))
+    places = sorted(set(places_named(q.text)) | stored_places_named(q.text, docs))
     ignore = set().union(*(region_aliases(d.region) for d in docs if d.region), places)
     if not places:
         return _unnamed_scope(q, docs, ignore)
@@ -123,7 +131,10 @@ def retrieve(state: State, q: Question, sc: Scope, top_k: int) -> Retrieved:
 
 
 def _without_scope_words(text: str, sc: Scope) -> str:
-    for word in sorted((w for w in sc.ignore if len(w) >= 2), key=len, reverse=True):
+    """The question less the places that chose its reports, and its years. A place that chose nothing stays:
+    it is what tells the reports apart."""
+    named = {alias for p in sc.places for alias in region_aliases(p) | {p}}
+    for word in sorted((w for w in named if len(w) >= 2), key=len, reverse=True):
         text = text.replace(word, " ")
     return YEAR_WORD.sub(" ", text).strip()
 

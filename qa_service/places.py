@@ -106,3 +106,16 @@ def home_region(docs: list[Document]) -> str | None:
     if len(local) == 1 and above and all(d.region for d in above):
         return local.pop()
     return None
+
+
+def stored_places_named(text: str, docs: list[Document]) -> set[str]:
+    """The regions of stored documents that the question names by any of their names ("芦淞区" for
+    株洲市芦淞区): a place a report is about is a place, whether or not a gazetteer knows it."""
+    found = set()
+    for region in {d.region for d in docs if d.region and d.region != NATIONAL}:
+        names = [a for a in region_aliases(region) if len(a) >= 3 or (len(a) == 2 and not a.isascii())]
+        # the most specific name: "株洲市" alone names the city, not its district 天元区
+        if any(a in text for a in names if a != region and not REGION_SUFFIX.sub("", region).startswith(a)
+               ) or region in text:
+            found.add(region)
+    return found

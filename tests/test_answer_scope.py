@@ -172,3 +172,14 @@ def test_table_rows_ranked_and_filtered_by_value(service):
     assert above.found and all(x in above.answer for x in ("8%", "7.5%", "8.8%")) and "-6.6%" not in above.answer
     low = service.ask("2024年哪项指标的区计划增速最低？")
     assert low.found and "固定资产投资增速" in low.answer and "区计划" in low.answer
+
+
+def test_a_stored_report_s_region_is_a_place_by_any_of_its_names():
+    from planqa.records import Document
+    from qa_service.places import stored_places_named
+
+    docs = [Document(doc_id=k, title=k, source=k, region=r, content_hash=k, clean_text="")
+            for k, r in (("a", "株洲市芦淞区"), ("b", "株洲市荷塘区"), ("c", "河北省"))]
+    assert stored_places_named("2023年芦淞区进出口总额是多少？", docs) == {"株洲市芦淞区"}
+    assert stored_places_named("荷塘的进出口呢？", docs) == {"株洲市荷塘区"}
+    assert stored_places_named("株洲市2023年进出口总额是多少？", docs) == set()  # the city, not one district
