@@ -38,6 +38,19 @@ class HashEmbeddings(Embeddings):
         return self._vector(text)
 
 
+def service_over(data_dir: Path, paths: list[Path]):
+    """A QAService on the fake embedding over `paths`, ingested into `data_dir` (for module-scoped fixtures)."""
+    from ingest.pipeline import Ingestor
+    from planqa.settings import Settings
+    from qa_service.service import QAService
+
+    settings = Settings(data_dir=data_dir)
+    embeddings = HashEmbeddings()
+    ingestor = Ingestor(settings, embeddings)
+    assert not ingestor.ingest(paths).failed
+    return QAService(settings, embeddings, sql=ingestor.sql, vectors=ingestor.vectors)
+
+
 @pytest.fixture
 def settings(tmp_path):
     from planqa.settings import Settings

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import CORPUS, SAMPLE, HashEmbeddings
+from conftest import CORPUS, SAMPLE, service_over
 
 from planqa.records import Document
 from qa_service.compose import verdict
@@ -20,16 +20,7 @@ needs_corpus = pytest.mark.skipif(not BEIJING_2026.exists(), reason="../shared/c
 
 @pytest.fixture(scope="module")
 def service(tmp_path_factory):
-    from ingest.pipeline import Ingestor
-    from planqa.settings import Settings
-    from qa_service.service import QAService
-
-    settings = Settings(data_dir=tmp_path_factory.mktemp("kinds"))
-    embeddings = HashEmbeddings()
-    ingestor = Ingestor(settings, embeddings)
-    paths = [SAMPLE] + [p for p in (BEIJING_2025, BEIJING_2026) if p.exists()]
-    assert not ingestor.ingest(paths).failed
-    return QAService(settings, embeddings, sql=ingestor.sql, vectors=ingestor.vectors)
+    return service_over(tmp_path_factory.mktemp("kinds"), [SAMPLE] + [p for p in (BEIJING_2025, BEIJING_2026) if p.exists()])
 
 
 def _docs(service, response) -> set[str]:

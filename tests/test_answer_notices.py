@@ -5,22 +5,14 @@ what an article lays down, and a refusal for what it does not say."""
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT, HashEmbeddings
+from conftest import ROOT, service_over
 
 NOTICES = ROOT / "eval" / "notices"
 
 
 @pytest.fixture(scope="module")
 def service(tmp_path_factory):
-    from ingest.pipeline import Ingestor
-    from planqa.settings import Settings
-    from qa_service.service import QAService
-
-    settings = Settings(data_dir=tmp_path_factory.mktemp("notices"))
-    embeddings = HashEmbeddings()
-    ingestor = Ingestor(settings, embeddings)
-    assert not ingestor.ingest(sorted(NOTICES.glob("*.txt"))).failed
-    return QAService(settings, embeddings, sql=ingestor.sql, vectors=ingestor.vectors)
+    return service_over(tmp_path_factory.mktemp("notices"), sorted(NOTICES.glob("*.txt")))
 
 
 def _sources(response) -> set[str]:

@@ -5,7 +5,7 @@ what each part of it asks."""
 from __future__ import annotations
 
 import pytest
-from conftest import CORPUS, SAMPLE, HashEmbeddings
+from conftest import CORPUS, SAMPLE, service_over
 
 from qa_service.query import analyse
 
@@ -18,15 +18,7 @@ needs_corpus = pytest.mark.skipif(not all(p.exists() for p in REPORTS), reason="
 
 @pytest.fixture(scope="module")
 def service(tmp_path_factory):
-    from ingest.pipeline import Ingestor
-    from planqa.settings import Settings
-    from qa_service.service import QAService
-
-    settings = Settings(data_dir=tmp_path_factory.mktemp("scope"))
-    embeddings = HashEmbeddings()
-    ingestor = Ingestor(settings, embeddings)
-    assert not ingestor.ingest([SAMPLE, *REPORTS]).failed
-    return QAService(settings, embeddings, sql=ingestor.sql, vectors=ingestor.vectors)
+    return service_over(tmp_path_factory.mktemp("scope"), [SAMPLE, *REPORTS])
 
 
 def _titles(service, response) -> set[str]:
