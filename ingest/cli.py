@@ -30,6 +30,11 @@ class RichProgress:
         self._bar.start()
         self._task = self._bar.add_task(phase, total=total)
 
+    def extend(self, n: int) -> None:
+        if self._bar is not None:
+            task = self._bar.tasks[0]
+            self._bar.update(self._task, total=(task.total or 0) + n)
+
     def advance(self, n: int = 1) -> None:
         if self._bar is not None:
             self._bar.advance(self._task, n)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,8 +12,10 @@ from langchain_core.embeddings import Embeddings
 
 from ingest.loaders import discover
 from ingest.prepare import PreparedDocument, prepare_file
+from ingest.read_ahead import ReadAhead, Staged
 from planqa.embedding.timing import TimedEmbeddings
 from planqa.errors import PlanQAError
+from planqa.records import Chunk
 from planqa.settings import Settings
 from planqa.stores import SqlStore, VectorIndex
 from planqa.stores.coordination import DEFAULT_LEASE_S, Leases
@@ -41,6 +43,7 @@ class Progress:
     """Callbacks the pipeline reports to; the CLI draws them with rich, the UI with st.progress."""
 
     def start(self, phase: str, total: int) -> None: ...
+    def extend(self, n: int) -> None: ...  # the total grows as files are read (called from a worker thread)
     def advance(self, n: int = 1) -> None: ...
     def note(self, message: str) -> None: ...
     def stop(self) -> None: ...
@@ -66,64 +69,62 @@ class Ingestor:
         self.leases = Leases(self.sql.engine, lease_s=lease_s)
 
     def ingest(self, paths: list[Path], progress: Progress | None = None) -> IngestReport:
+        """Store every file, in order; files are read and embedded ahead of the writing (`ingest.read_ahead`)."""
         progress = progress or Progress()
         report = IngestReport()
         began = time.perf_counter()
-        model_began = self._timer.thread_seconds
         self.collect_orphans()
         files = discover(paths)
-        prepared: list[tuple[Path, PreparedDocument]] = []
-        progress.start("Reading", len(files))
-        for path in files:
-            try:
-                if not path.exists():
-                    raise PlanQAError("no such file")
-                prepared.append(
-                    (path, prepare_file(path, self.settings.chunk_size, self.settings.chunk_overlap))
-                )
-            except PlanQAError as exc:
-                report.failed.append((str(path), str(exc)))
-                progress.note(f"skipped {path}: {exc}")
-            except Exception as exc:  # a parser bug must not stop the other files
-                report.failed.append((str(path), f"{type(exc).__name__}: {exc}"))
-                progress.note(f"skipped {path}: {type(exc).__name__}: {exc}")
-            progress.advance()
-        progress.stop()
-
-        todo: list[tuple[Path, PreparedDocument, list[str]]] = []
-        batch_hashes: set[str] = set()
-        for path, prep in prepared:
-            doc = prep.document
-            # Same text as a stored document, or as an earlier file of this run (a .docx next to its .txt).
-            if doc.content_hash in batch_hashes or self.sql.find(content_hash=doc.content_hash):
-                report.unchanged.append(str(path))
-                continue
-            batch_hashes.add(doc.content_hash)
-            replaces = [d.doc_id for d in self.sql.find(source=doc.source) if d.doc_id != doc.doc_id]
-            todo.append((path, prep, replaces))
-
-        if todo:
-            # A lazily loaded model loads here, outside the timer: embed_seconds are seconds of embedding.
+        if files:
+            # A lazily loaded model loads here, outside the model timer: embed_seconds are seconds of embedding.
             getattr(self._timer.inner, "real", None)
-        progress.start("Embedding", sum(len(p.chunks) for _, p, _ in todo))
-        for path, prep, replaces in todo:
-            try:
-                stored = self._store(prep, replaces, progress.advance)
-            except Exception as exc:
-                report.failed.append((str(path), f"could not store: {type(exc).__name__}: {exc}"))
-                progress.note(f"failed to store {path}: {exc}")
-                continue
-            if not stored:
-                report.unchanged.append(str(path))
-                continue
-            (report.replaced if replaces else report.added).append(str(path))
-            report.chunks += len(prep.chunks)
-            report.indicators += len(prep.indicators)
-            report.facts += len(prep.facts)
+        staged = ReadAhead(
+            files,
+            self._prepare,
+            self.vectors.embeddings,
+            is_stored=lambda digest: bool(self.sql.find(content_hash=digest)),
+            slice_size=16 * self.settings.embedding_batch_size,
+            on_read=progress.extend,
+            thread_seconds=lambda: self._timer.thread_seconds,
+        )
+        progress.start("Embedding", 0)
+        for item in staged:
+            self._store_one(item, report, progress)
+            report.embed_seconds += item.embed_seconds
         progress.stop()
         report.seconds = time.perf_counter() - began
-        report.embed_seconds = self._timer.thread_seconds - model_began
         return report
+
+    def _prepare(self, path: Path) -> PreparedDocument:
+        if not path.exists():
+            raise PlanQAError("no such file")
+        return prepare_file(path, self.settings.chunk_size, self.settings.chunk_overlap)
+
+    def _store_one(self, item: Staged, report: IngestReport, progress: Progress) -> None:
+        path, prep = str(item.path), item.prep
+        if item.error is not None or prep is None:
+            report.failed.append((path, item.error or "not read"))
+            progress.note(f"skipped {path}: {item.error}")
+            return
+        if item.unchanged:
+            report.unchanged.append(path)
+            progress.advance(len(prep.chunks))
+            return
+        doc = prep.document
+        replaces = [d.doc_id for d in self.sql.find(source=doc.source) if d.doc_id != doc.doc_id]
+        try:
+            stored = self._store(prep, replaces, item.slices(), progress.advance)
+        except Exception as exc:
+            report.failed.append((path, f"could not store: {type(exc).__name__}: {exc}"))
+            progress.note(f"failed to store {path}: {exc}")
+            return
+        if not stored:
+            report.unchanged.append(path)
+            return
+        (report.replaced if replaces else report.added).append(path)
+        report.chunks += len(prep.chunks)
+        report.indicators += len(prep.indicators)
+        report.facts += len(prep.facts)
 
     @contextmanager
     def _writing(self, doc_id: str) -> Iterator[None]:
@@ -141,7 +142,13 @@ class Ingestor:
             finally:
                 self.leases.drop(doc_id)  # a no-op after a commit, which already ended the lease
 
-    def _store(self, prep: PreparedDocument, replaces: list[str], advance: Callable[[int], None]) -> bool:
+    def _store(
+        self,
+        prep: PreparedDocument,
+        replaces: list[str],
+        vectors: Iterable[tuple[list[Chunk], list[list[float]]]],
+        advance: Callable[[int], None],
+    ) -> bool:
         """Store one document; False when another writer stored the same text meanwhile."""
         doc = prep.document
         with self._writing(doc.doc_id):
@@ -159,8 +166,9 @@ class Ingestor:
             # Vectors first, SQL last: a document exists for readers only once its SQL transaction commits.
             # Upsert under the document's own ids, then drop its other ids: running twice is harmless and a
             # committed document never loses its vectors to a second writer of the same text.
-            batch = 16 * self.settings.embedding_batch_size  # large calls let the model sort texts by length
-            self.vectors.add(prep.chunks, doc.region, batch_size=batch, progress=step)
+            for chunks, embedded in vectors:
+                self.vectors.write(chunks, embedded, doc.region)
+                step(len(chunks))
             self.vectors.keep_only(doc.doc_id, {c.chunk_id for c in prep.chunks})
             self.sql.replace_document(doc, prep.chunks, prep.tokens, prep.indicators, prep.facts, replaces)
         for old in replaces:

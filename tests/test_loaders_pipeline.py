@@ -158,3 +158,50 @@ def test_a_report_is_embedded_in_one_large_call_and_chunks_per_second_are_report
     report = Ingestor(settings, Counting()).ingest([SAMPLE])
     assert calls == [report.chunks] and report.chunks > settings.embedding_batch_size
     assert report.chunks_per_second == pytest.approx(report.chunks / report.seconds)
+
+
+def test_files_are_read_while_earlier_ones_embed_and_the_bar_counts_every_chunk(settings, tmp_path, monkeypatch):
+    """Reading is Python and the model is not: the last file must be read before the first one's embedding ends."""
+    import threading
+
+    import ingest.pipeline as pipeline
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    text = SAMPLE.read_text(encoding="utf-8")
+    for i, region in enumerate(["天元区", "芦淞区", "荷塘区"]):
+        (folder / f"{i}.txt").write_text(text.replace("天元区", region), encoding="utf-8")
+    last_read = threading.Event()
+    read_in: set[str] = set()
+    real_prepare = pipeline.prepare_file
+
+    def prepare(path, *args):
+        read_in.add(threading.current_thread().name)
+        try:
+            return real_prepare(path, *args)
+        finally:
+            if path.name == "2.txt":
+                last_read.set()
+
+    monkeypatch.setattr(pipeline, "prepare_file", prepare)
+    overlapped: list[bool] = []
+
+    class Waiting(HashEmbeddings):
+        def embed_documents(self, texts: list[str]) -> list[list[float]]:
+            if not overlapped:
+                overlapped.append(last_read.wait(timeout=30))
+            return super().embed_documents(texts)
+
+    class Bar(pipeline.Progress):
+        total = done = 0
+
+        def extend(self, n: int) -> None:
+            self.total += n
+
+        def advance(self, n: int = 1) -> None:
+            self.done += n
+
+    bar = Bar()
+    report = Ingestor(settings, Waiting()).ingest([folder], bar)
+    assert overlapped == [True] and threading.current_thread().name not in read_in
+    assert len(report.added) == 3 and bar.total == bar.done == report.chunks

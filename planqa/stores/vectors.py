@@ -106,24 +106,28 @@ class VectorIndex:
         self.check_identity()
         for i in range(0, len(chunks), batch_size):
             batch = chunks[i : i + batch_size]
-            texts = [c.embedding_text() for c in batch]
-            self.collection.upsert(
-                embeddings=self.embeddings.embed_documents(texts),  # type: ignore[arg-type]
-                documents=texts,
-                ids=[c.chunk_id for c in batch],
-                metadatas=[
-                    {
-                        "doc_id": c.doc_id,
-                        "ordinal": c.ordinal,
-                        "kind": c.kind,
-                        "region": region,
-                        "years": ",".join(str(y) for y in c.years),
-                    }
-                    for c in batch
-                ],
-            )
+            self.write(batch, self.embeddings.embed_documents([c.embedding_text() for c in batch]), region)
             if progress:
                 progress(len(batch))
+
+    def write(self, chunks: list[Chunk], vectors: list[list[float]], region: str) -> None:
+        """Upsert chunks whose vectors were computed already (by this index's embeddings)."""
+        self.check_identity()
+        self.collection.upsert(
+            embeddings=vectors,  # type: ignore[arg-type]
+            documents=[c.embedding_text() for c in chunks],
+            ids=[c.chunk_id for c in chunks],
+            metadatas=[
+                {
+                    "doc_id": c.doc_id,
+                    "ordinal": c.ordinal,
+                    "kind": c.kind,
+                    "region": region,
+                    "years": ",".join(str(y) for y in c.years),
+                }
+                for c in chunks
+            ],
+        )
 
     def delete_document(self, doc_id: str) -> None:
         self.collection.delete(where={"doc_id": doc_id})
