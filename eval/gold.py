@@ -46,7 +46,8 @@ def contains_whole(text: str, wanted: str) -> bool:
     """`wanted` occurs in `text`, and a figure only as a whole figure: "6%" is not in "-6.6%" or "16%"."""
     if not wanted:
         return False
-    before = r"(?<![\d.\-−+])" if wanted[0].isdigit() else ""
+    # a sign before it makes another figure, unless it is a range's dash after a figure ("10月1日-2015年", "3-5年")
+    before = r"(?<![\d.+])(?<!(?<![\d日月年%％])[-−－])" if wanted[0].isdigit() else ""
     after = r"(?!\.?\d)" if wanted[-1].isdigit() else ""
     return re.search(before + re.escape(wanted) + after, text) is not None
 

@@ -3,6 +3,7 @@ analyse → scope → retrieve → select evidence → compose → verify. `QASe
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from langchain_core.embeddings import Embeddings
@@ -24,6 +25,8 @@ from qa_service.query import YEAR_WORD, Question
 from qa_service.retrieval import Hit, HybridSearch
 from qa_service.schemas import Filters
 
+# Asks for a quantity: a sentence without the figure is not an answer ("多少", "几个", "比例是", English too).
+QUANTITY_ASKED = re.compile(r"多少|(?<![哪前第])几(?!乎)|比例|比重|百分|how (?:many|much)|what (?:share|percentage)", re.I)
 POOL = 40  # fused hits that decide the answering report: a report must not lose for ranking ninth
 RELATED = 3  # nearest passages offered with a "not found"
 
@@ -147,7 +150,18 @@ def select(state: State, q: Question, sc: Scope, got: Retrieved) -> Selection:
         parts = [handler(state, q, sc, got.hits)]
     else:
         parts = _distinct([answerers.figure(state, part, sc, got.hits) for part in q.parts])
+        if len(parts) == 1 and not parts[0].found:
+            parts = [_said_in_a_sentence(state, q, sc, got.hits) or parts[0]]
     return Selection(parts, related=got.hits[:RELATED])
+
+
+def _said_in_a_sentence(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer | None:
+    """A question no figure answers ("用多长时间做到…", "由哪个部门修订"): the sentence that restates it and
+    says more, found as a descriptive answer is."""
+    if QUANTITY_ASKED.search(q.text) or q.wants_rate or q.units:
+        return None  # "多少", "几个", "比例": only a figure answers, and the figure search found none
+    said = answerers.descriptive(state, replace(q, kind="descriptive"), sc, hits)
+    return said if said.found else None
 
 
 def _distinct(parts: list[PartAnswer]) -> list[PartAnswer]:

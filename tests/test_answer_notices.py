@@ -74,3 +74,14 @@ def test_bracketed_document_numbers_are_not_citation_markers():
     cite = Citation(id=1, doc_id="d", title="t", source="s", section="", text=quote, start=0, end=len(quote), score=1.0)
     assert problems(f"根据报告：{quote}[1]。", [cite], lambda _d: quote) == []
     assert problems(f"根据报告：{quote}[2]。", [cite], lambda _d: quote) == ["marker [2] has no citation"]
+
+
+def test_a_question_no_figure_answers_is_answered_by_the_sentence_that_restates_it(service):
+    """Kind "figure" by its words ("由哪个…"), but what answers is an article's sentence."""
+    r = service.ask("武汉中考的具体工作由哪个机构承担？")
+    assert r.found and "由所属招生考试管理机构" in r.answer
+
+
+def test_a_quantity_is_never_answered_by_a_sentence_without_it(service):
+    r = service.ask("武汉中考的具体工作由多少个机构承担？")
+    assert not r.found

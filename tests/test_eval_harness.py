@@ -29,6 +29,14 @@ def test_scoring_ignores_whitespace_and_needs_every_group():
     assert citation_support("-6.6%[1]，118 亿元[2]", CITES) == 0.5
 
 
+def test_a_figure_matches_whole_and_a_ranges_dash_is_no_minus_sign():
+    from eval.gold import contains_whole
+
+    assert not contains_whole("下降-6.6%", "6.6%") and not contains_whole("增长16%", "6%")
+    assert contains_whole("从2013年10月1日-2015年12月31日", "2015年12月31日")
+    assert contains_whole("用3-5年时间", "5年") and not contains_whole("为-5年", "5年")
+
+
 def test_metrics_and_report(tmp_path):
     answers = {"a": {"answer": "-6.6% 108 亿元", "found": True, "citations": CITES},
                "b": {"answer": "没有", "found": False, "citations": []}}

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from planqa.records import Chunk
 from qa_service.answerers.reports import passage_ignore, ranked_documents, report_year, years_fit
 from qa_service.compose import PartAnswer
 from qa_service.evidence import SentenceEvidence
@@ -13,6 +14,7 @@ from qa_service.outline import following, outline, rest_of_paragraph
 from qa_service.passages import ANNOUNCES, find_passages
 from qa_service.query import Question
 from qa_service.retrieval import Hit
+from qa_service.topics import Topic, best_topic, under_topic
 
 if TYPE_CHECKING:
     from qa_service.pipeline import Scope, State
@@ -26,6 +28,8 @@ def descriptive(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAn
         listed = outline(q, state.documents[ranked[0]], state.search.lexical.by_doc.get(ranked[0], []))
         if listed.found:
             return listed
+    if restated := _under_restated_topic(state, q, sc, hits):
+        return restated
     tried = [(doc_id, _passages(state, q, sc, hits, doc_id)) for doc_id in ranked_documents(state, q, sc, hits)[:DOC_TRIES]]
     tried = [(doc_id, found) for doc_id, found in tried if found]
     if not tried:
@@ -42,6 +46,27 @@ def descriptive(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAn
         if announced:  # "…今年将采取三项举措。一是…": the points it announces
             found = [found[0], announced, *following(text, announced)]
     return PartAnswer(q, sentences=found)
+
+
+def _under_restated_topic(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer | None:
+    """"对更好激发非公有制经济活力提出了哪些举措": the paragraph whose topic sentence the question restates."""
+    best: tuple[float, str, Topic] | None = None
+    for doc_id in ranked_documents(state, q, sc, hits)[:DOC_TRIES]:
+        topic, share = best_topic(state.documents[doc_id].clean_text, q.text)
+        if topic is not None and (best is None or share > best[0]):
+            best = (share, doc_id, topic)
+    if best is None:
+        return None
+    share, doc_id, topic = best
+    quotes = under_topic(state.documents[doc_id].clean_text, topic)
+    chunks = state.search.lexical.by_doc.get(doc_id, [])
+    found = [SentenceEvidence(_chunk_at(chunks, quote.start), quote.text, quote.start, quote.end,
+                              quote.text.rstrip("。；;"), share, share) for quote in quotes]
+    return PartAnswer(q, sentences=found) if len(found) >= 2 and all(f.chunk for f in found) else None
+
+
+def _chunk_at(chunks: list[Chunk], offset: int) -> Chunk | None:
+    return next((c for c in chunks if c.start <= offset < c.end), None)
 
 
 def _passages(state: State, q: Question, sc: Scope, hits: list[Hit], doc_id: str) -> list[SentenceEvidence]:

@@ -1,0 +1,71 @@
+"""Paragraph topics (qa_service/topics.py): a report's paragraph opens with a topic sentence, and a question
+that restates it is answered by what stands under it. Unit tests on an invented report, then the service
+on a real provincial report (内蒙古 2025) with the deterministic fake embedding."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ROOT, service_over
+
+from qa_service.topics import best_topic, restated_share, under_topic
+
+REPORT = "\n".join([
+    "（三）扎实推进城乡融合发展。要统筹新型城镇化和乡村全面振兴。",
+    "深化户籍制度改革。推动符合条件的农业转移人口落户城镇。完善随迁子女入学政策。扩大保障性住房供给。再做一件事。",
+    "加强基层治理。今年重点抓好三项工作。一是建强村级组织。加强培训。二是完善网格服务。三是推进移风易俗。",
+    "（四）持续改善生态环境。",
+    "（五）把握工作要求。",
+    "做好今年工作，要着力把握好三个方面。",
+    "一是坚定信心。只要信心不滑坡，办法总比困难多。",
+    "二是遵循规律。",
+    "三是真抓实干。",
+])
+NEIMENGGU = ROOT.parent / "shared" / "corpus" / "provincial-2025" / "txt" / "2025年内蒙古自治区政府工作报告.txt"
+
+
+def _texts(question: str) -> list[str]:
+    topic, _share = best_topic(REPORT, question)
+    assert topic is not None
+    return [q.text for q in under_topic(REPORT, topic)]
+
+
+def test_a_restated_topic_sentence_is_answered_by_the_sentences_after_it():
+    assert _texts("对深化户籍制度改革提出了哪些措施？") == [
+        "深化户籍制度改革。", "推动符合条件的农业转移人口落户城镇。", "完善随迁子女入学政策。", "扩大保障性住房供给。"]
+
+
+def test_enumerated_points_are_the_answer_not_the_prose_between_them():
+    assert _texts("加强基层治理要抓好哪几项工作？") == [
+        "加强基层治理。", "一是建强村级组织。", "二是完善网格服务。", "三是推进移风易俗。"]
+
+
+def test_points_may_open_the_paragraphs_after_a_topic_that_announces_them():
+    assert _texts("做好今年工作要着力把握好哪三个方面？") == [
+        "做好今年工作，要着力把握好三个方面。", "一是坚定信心。", "二是遵循规律。", "三是真抓实干。"]
+
+
+def test_under_a_heading_the_answer_is_the_topics_of_its_paragraphs():
+    assert _texts("如何扎实推进城乡融合发展？") == ["（三）扎实推进城乡融合发展。", "深化户籍制度改革。", "加强基层治理。"]
+
+
+def test_scattered_common_words_are_no_restatement():
+    assert restated_share("深化户籍制度改革", "深化改革有哪些举措？") == 0.0
+    assert best_topic(REPORT, "对发展海洋经济提出了哪些举措？") == (None, 0.0)
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory):
+    if not NEIMENGGU.exists():
+        pytest.skip("the shared corpus is not beside the project")
+    return service_over(tmp_path_factory.mktemp("neimenggu"), [NEIMENGGU])
+
+
+def test_a_provincial_reports_heading_is_answered_by_its_points(service):
+    r = service.ask("2025年内蒙古政府工作报告对坚持供需两端协同发力、想方设法提振消费有哪些部署？")
+    assert r.found and "“两新”政策的机遇" in r.answer and "新型城镇化的机遇" in r.answer
+    assert "国内大循环带来的机遇" in r.answer
+
+
+def test_a_topic_the_report_does_not_have_is_not_found(service):
+    r = service.ask("2025年内蒙古政府工作报告对建设海洋强区提出了哪些举措？")
+    assert not r.found
