@@ -69,3 +69,23 @@ def test_a_provincial_reports_heading_is_answered_by_its_points(service):
 def test_a_topic_the_report_does_not_have_is_not_found(service):
     r = service.ask("2025年内蒙古政府工作报告对建设海洋强区提出了哪些举措？")
     assert not r.found
+
+
+NATIONAL_2017 = ROOT.parent / "shared" / "corpus" / "national" / "txt" / "2017_2017年中华人民共和国国务院政府工作报告.txt"
+
+
+@pytest.fixture(scope="module")
+def national(tmp_path_factory):
+    if not NATIONAL_2017.exists():
+        pytest.skip("the shared corpus is not beside the project")
+    return service_over(tmp_path_factory.mktemp("national2017"), [NATIONAL_2017])
+
+
+def test_a_why_question_is_answered_by_the_sentence_that_gives_the_reason(national):
+    r = national.ask("2017年政府工作报告为什么这样确定今年的经济增长预期目标？")
+    assert r.found and "有利于引导和稳定预期" in r.answer
+
+
+def test_a_why_question_without_a_stated_reason_is_not_found(national):
+    r = national.ask("2017年政府工作报告为什么要求棚户区住房改造600万套？")
+    assert not r.found

@@ -3,6 +3,7 @@ sentences that say what was asked."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -15,14 +16,19 @@ from qa_service.passages import ANNOUNCES, find_passages
 from qa_service.query import Question
 from qa_service.retrieval import Hit
 from qa_service.topics import Topic, best_topic, under_topic
+from qa_service.vocabulary import vocabulary
 
 if TYPE_CHECKING:
     from qa_service.pipeline import Scope, State
 
+# "为减少重复开挖、节约投资,…": a clause that opens with 为 and a verb states a purpose
+PURPOSE = re.compile(r"(?:^|[，,。；;])\s*为[^，,。；;]{2,24}[，,]")
 DOC_TRIES = 2  # the best-ranked reports that may answer; the one that says it most fully does
 
 
 def descriptive(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer:
+    if vocabulary().cue("why", q.text):
+        return _reasons(state, q, sc, hits)
     ranked = ranked_documents(state, replace(q, intent="plan"), sc, hits)
     if ranked:
         listed = outline(q, state.documents[ranked[0]], state.search.lexical.by_doc.get(ranked[0], []))
@@ -46,6 +52,20 @@ def descriptive(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAn
         if announced:  # "…今年将采取三项举措。一是…": the points it announces
             found = [found[0], announced, *following(text, announced)]
     return PartAnswer(q, sentences=found)
+
+
+def _reasons(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer:
+    """"为什么把增长目标定为6.5%－7%": the sentence that restates it and gives a reason ("考虑了…"); a passage
+    that only restates it ("国内生产总值增长6.5%－7%") does not answer why."""
+    markers = vocabulary().cues.get("reason_markers", ())
+    for doc_id in ranked_documents(state, q, sc, hits)[:DOC_TRIES]:
+        pool = [Hit(c, 0.0) for c in state.search.lexical.by_doc.get(doc_id, [])]
+        found = find_passages(q, pool, passage_ignore(state, q, sc, doc_id), limit=8,
+                              rarity=state.search.lexical.rarity, pool=None, spread=1.0)
+        given = [f for f in found if any(m in f.text for m in markers) or PURPOSE.search(f.text)]
+        if given:
+            return PartAnswer(q, sentences=given[:2])
+    return PartAnswer(q, note="no reason given")
 
 
 def _under_restated_topic(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer | None:
