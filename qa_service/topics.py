@@ -12,6 +12,7 @@ This is how these documents are written, whatever the region or year; nothing he
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -19,10 +20,15 @@ from functools import lru_cache
 from planqa.text import split_sentences
 
 TOPIC_MAX_CHARS = 40  # a topic sentence is a short clause; a longer first sentence is already the matter
-MIN_TOPIC_SHARE = 0.75  # of the topic's characters (in runs of two or more) that the question restates
+MIN_TOPIC_SHARE = 0.7  # of the topic's characters (in runs of two or more) that the question restates
 MIN_RUN = 4  # ...with one run this long, so that scattered common words never make a match
-BODY_SENTENCES = 3
-MAX_POINTS = 6
+SECTION_LEAD = 3  # a section written as one paragraph opens with its first measures
+# "六大产业集群", "三项工作", "五个方面": a topic that counts its parts is answered like a heading
+COUNT_NAMED = re.compile(r"[一二两三四五六七八九十]+(?:大|项|个|条|方面)")
+SUBTOPIC_CHARS = 16  # "全力释放消费潜能。": a topic inside a section written as one paragraph
+INNER_MARK = re.compile(r"[，,；;：:]")
+BODY_SENTENCES = 5
+MAX_POINTS = 8
 HEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
 POINT = re.compile(r"^(?:[一二三四五六七八九十]是|[一二三四五六七八九十]要|第[一二三四五六七八九十]，|首先|其次|再次)")
 # "要着力把握好五个方面。", "重点抓好三项工作：": a sentence that announces a count of points
@@ -77,30 +83,70 @@ def restated_share(topic: str, question: str) -> float:
     return sum(blocks) / len(core)
 
 
-def best_topic(text: str, question: str) -> tuple[Topic | None, float]:
-    """The topic the question restates best, with its share; on a tie the later one (a report's plan for the
-    year follows its review of the last)."""
-    best, best_share = None, MIN_TOPIC_SHARE
+def best_topic(text: str, question: str, terms: Sequence[str] = ()) -> tuple[Topic | None, float]:
+    """The topic the question restates best, with its score; on a tie the later one (a report's plan for the
+    year follows its review of the last).
+
+    A question restates a topic when it repeats most of it, or when the topic holds every word the question
+    asks about, in order ("在扩大内需方面有哪些部署" and "（一）奋力推进全方位扩大内需"): then the section on it
+    answers best, a heading before a paragraph."""
+    best, best_score = None, MIN_TOPIC_SHARE
+    named = [t for t in terms if len(t) >= 2]
     for topic in topics(text):
         share = restated_share(topic.text, question)
-        if share > best_share or (share == best_share and best is not None):
-            best, best_share = topic, share
-    return best, (best_share if best else 0.0)
+        score = share
+        if share <= MIN_TOPIC_SHARE and _holds_in_order(topic.text, named):
+            score = MIN_TOPIC_SHARE + 0.01 + 0.1 * share + (0.05 if topic.heading else 0.0)
+        if score > best_score or (score == best_score and best is not None):
+            best, best_score = topic, score
+    return best, (best_score if best else 0.0)
+
+
+def _holds_in_order(topic: str, terms: list[str]) -> bool:
+    if len(terms) < 2 and sum(map(len, terms)) < 4:
+        return False  # one short word is in too many topics to choose one
+    core, at = _core(topic), 0
+    for term in terms:
+        found = core.find(term, at)
+        if found < 0:
+            return False
+        at = found + len(term)
+    return True
 
 
 def under_topic(text: str, topic: Topic) -> list[Quote]:
     """The topic sentence and what answers it (see the module's docstring), each an exact quote."""
     quotes = [Quote(topic.start, topic.end, text[topic.start : topic.end].strip())]
-    later = [t for t in topics(text) if t.start > topic.start]
-    if topic.heading:
-        for t in later:
-            if t.heading or len(quotes) > MAX_POINTS:
-                break
-            quotes.append(Quote(t.start, t.end, text[t.start : t.end].strip()))
-        return quotes if len(quotes) > 1 else []
     sentences = _sentences_after(text, topic.end)
+    if topic.heading or COUNT_NAMED.search(topic.text):
+        # a section, or a topic that counts its parts ("全力打造“六大产业集群”"): its first sentences,
+        # then the topics of what follows, up to the next heading
+        section = _section_topics(sentences)
+        return quotes + section if section else []
     points = _points(sentences)
-    return quotes + (points or [q for q, _ in sentences[:BODY_SENTENCES] if q.text])
+    return quotes + (points or _own_paragraph(sentences)[:BODY_SENTENCES])
+
+
+def _section_topics(sentences: list[tuple[Quote, bool]]) -> list[Quote]:
+    """What a section says it does. Written as paragraphs: the topic sentence of each. Written as one paragraph:
+    its first SECTION_LEAD sentences, then its short ones without inner marks ("全力释放消费潜能。")."""
+    if any(opens for _, opens in sentences):
+        out = [q for q, opens in sentences if opens and len(q.text) <= TOPIC_MAX_CHARS + 1 and q.text.endswith("。")]
+    else:
+        lead = [q for q, _ in sentences[:SECTION_LEAD]]
+        out = lead + [q for q, _ in sentences[SECTION_LEAD:]
+                      if len(q.text) <= SUBTOPIC_CHARS and not INNER_MARK.search(q.text[:-1])]
+    return out[:MAX_POINTS] if len(out) >= 2 else []
+
+
+def _own_paragraph(sentences: list[tuple[Quote, bool]]) -> list[Quote]:
+    """The sentences before the first that opens a new paragraph."""
+    out: list[Quote] = []
+    for quote, opens in sentences:
+        if opens:
+            break
+        out.append(quote)
+    return out
 
 
 def _sentences_after(text: str, start: int) -> list[tuple[Quote, bool]]:

@@ -14,7 +14,8 @@ REPORT = "\n".join([
     "深化户籍制度改革。推动符合条件的农业转移人口落户城镇。完善随迁子女入学政策。扩大保障性住房供给。再做一件事。",
     "加强基层治理。今年重点抓好三项工作。一是建强村级组织。加强培训。二是完善网格服务。三是推进移风易俗。",
     "（四）持续改善生态环境。",
-    "（五）把握工作要求。",
+    "（五）扩大有效需求。坚持内需主导，统筹促消费和扩投资。办好展会。释放消费潜能。推进一批项目，带动社会投资。扩大有效投资。",
+    "（六）把握工作要求。",
     "做好今年工作，要着力把握好三个方面。",
     "一是坚定信心。只要信心不滑坡，办法总比困难多。",
     "二是遵循规律。",
@@ -31,7 +32,8 @@ def _texts(question: str) -> list[str]:
 
 def test_a_restated_topic_sentence_is_answered_by_the_sentences_after_it():
     assert _texts("对深化户籍制度改革提出了哪些措施？") == [
-        "深化户籍制度改革。", "推动符合条件的农业转移人口落户城镇。", "完善随迁子女入学政策。", "扩大保障性住房供给。"]
+        "深化户籍制度改革。", "推动符合条件的农业转移人口落户城镇。", "完善随迁子女入学政策。", "扩大保障性住房供给。",
+        "再做一件事。"]
 
 
 def test_enumerated_points_are_the_answer_not_the_prose_between_them():
@@ -42,6 +44,11 @@ def test_enumerated_points_are_the_answer_not_the_prose_between_them():
 def test_points_may_open_the_paragraphs_after_a_topic_that_announces_them():
     assert _texts("做好今年工作要着力把握好哪三个方面？") == [
         "做好今年工作，要着力把握好三个方面。", "一是坚定信心。", "二是遵循规律。", "三是真抓实干。"]
+
+
+def test_a_section_written_as_one_paragraph_is_answered_by_its_short_topic_sentences():
+    assert _texts("在扩大有效需求方面有哪些部署？") == [
+        "（五）扩大有效需求。", "坚持内需主导，统筹促消费和扩投资。", "办好展会。", "释放消费潜能。", "扩大有效投资。"]
 
 
 def test_under_a_heading_the_answer_is_the_topics_of_its_paragraphs():

@@ -23,19 +23,21 @@ if TYPE_CHECKING:
 
 # "为减少重复开挖、节约投资,…": a clause that opens with 为 and a verb states a purpose
 PURPOSE = re.compile(r"(?:^|[，,。；;])\s*为[^，,。；;]{2,24}[，,]")
+QUOTED = re.compile(r"[“\"「]([^”\"」]{2,20})[”\"」]")  # a name the question quotes
 DOC_TRIES = 2  # the best-ranked reports that may answer; the one that says it most fully does
 
 
 def descriptive(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer:
     if vocabulary().cue("why", q.text):
         return _reasons(state, q, sc, hits)
+    # a section or paragraph the question names before the report's whole outline
+    if restated := _under_restated_topic(state, q, sc, hits):
+        return restated
     ranked = ranked_documents(state, replace(q, intent="plan"), sc, hits)
     if ranked:
         listed = outline(q, state.documents[ranked[0]], state.search.lexical.by_doc.get(ranked[0], []))
-        if listed.found:
+        if listed.found and _outline_names_all(q, listed):
             return listed
-    if restated := _under_restated_topic(state, q, sc, hits):
-        return restated
     tried = [(doc_id, _passages(state, q, sc, hits, doc_id)) for doc_id in ranked_documents(state, q, sc, hits)[:DOC_TRIES]]
     tried = [(doc_id, found) for doc_id, found in tried if found]
     if not tried:
@@ -71,10 +73,14 @@ def _reasons(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswe
 def _under_restated_topic(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer | None:
     """"对更好激发非公有制经济活力提出了哪些举措": the paragraph whose topic sentence the question restates."""
     best: tuple[float, str, Topic] | None = None
-    for doc_id in ranked_documents(state, q, sc, hits)[:DOC_TRIES]:
-        topic, share = best_topic(state.documents[doc_id].clean_text, q.text)
-        if topic is not None and (best is None or share > best[0]):
+    # a question that names its year is about the report ranked first for that year, not another year's topic
+    for doc_id in ranked_documents(state, q, sc, hits)[: 1 if q.years else DOC_TRIES]:
+        ignore = passage_ignore(state, q, sc, doc_id)
+        named = [t for t in q.terms if t not in ignore and not asks_only(t)]
+        topic, share = best_topic(state.documents[doc_id].clean_text, q.text, named)
+        if topic is not None:  # the best-ranked report that has the topic: a later one is another year's
             best = (share, doc_id, topic)
+            break
     if best is None:
         return None
     share, doc_id, topic = best
@@ -85,8 +91,23 @@ def _under_restated_topic(state: State, q: Question, sc: Scope, hits: list[Hit])
     return PartAnswer(q, sentences=found) if len(found) >= 2 and all(f.chunk for f in found) else None
 
 
+def _outline_names_all(q: Question, listed: PartAnswer) -> bool:
+    """The outline answers "重点任务有哪些", not "“三地一区”建设有哪些主要任务": what the question quotes
+    by name must be in the headings it lists."""
+    shown = "".join(s.text for s in listed.sentences)
+    return all(name in shown for name in QUOTED.findall(q.text))
+
+
+def asks_only(term: str) -> bool:
+    """"具体措施", "主要任务": a word made of asking words names nothing a topic must hold."""
+    stop = vocabulary().stopwords | {"具体", "主要", "任务", "哪些", "工作"}
+    return term in stop or any(term[:i] in stop and term[i:] in stop for i in range(1, len(term)))
+
+
 def _chunk_at(chunks: list[Chunk], offset: int) -> Chunk | None:
-    return next((c for c in chunks if c.start <= offset < c.end), None)
+    """The chunk holding `offset`; for a heading line that no chunk's text holds, the chunk that follows it."""
+    return next((c for c in chunks if c.start <= offset < c.end), None) or next(
+        (c for c in sorted(chunks, key=lambda c: c.start) if c.start >= offset), None)
 
 
 def _passages(state: State, q: Question, sc: Scope, hits: list[Hit], doc_id: str) -> list[SentenceEvidence]:
