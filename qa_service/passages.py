@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from qa_service.evidence import (
     RANK_PENALTY,
@@ -18,6 +19,7 @@ from qa_service.evidence import (
 from qa_service.fragments import fragment_of
 from qa_service.query import Question
 from qa_service.retrieval import Hit
+from qa_service.vocabulary import vocabulary
 
 # The answerability thresholds, tuned on eval/gold/dev.jsonl and dev2.jsonl (see the issue note).
 SINGLE_TERM_WEIGHT = 1.0  # an English question with one translated word answers by it only when it is this rare
@@ -25,7 +27,9 @@ MIN_NEW_CHARS = 6  # a descriptive answer says at least this much beyond the que
 PASSAGE_POOL = 8  # descriptive answers come from the best-ranked chunks only
 PASSAGE_SPREAD = 0.15  # further sentences join the best one only when nearly as good
 LONG_SENTENCE = 120  # a longer sentence is shown by its clauses that hold the question's terms
-MIN_PASSAGE_COVERAGE = 0.6  # the same for a descriptive answer, which has no figure to anchor it
+MIN_PASSAGE_COVERAGE = 0.6
+# jieba's part-of-speech tags of nouns, place words and abbreviations: one qualifies the noun after it
+NOUN_TAGS = frozenset({"n", "s", "nz", "j"})  # the same for a descriptive answer, which has no figure to anchor it
 # A sentence that only announces what follows: a heading, "五个方面。", "如下：".
 ANNOUNCES = re.compile(
     r"^[（(][一二三四五六七八九十]+[）)][^。]{0,40}。?$"
@@ -47,12 +51,15 @@ def find_passages(
     if not groups or (q.lang == "en" and len(groups) == 1 and groups[0][1] < SINGLE_TERM_WEIGHT and not q.concepts):
         return []  # one common word translated from English cannot tell which passage answers
     found: list[SentenceEvidence] = []
+    pairs = modifier_pairs(q.text, frozenset(ignore)) if q.lang == "zh" else ()
     for rank, hit, text, s_start in sentences_of(hits[:pool] if pool else hits):
         # under "二、积极引导高校毕业生到基层就业", a sentence need not repeat what its heading says
         coverage, matched, missing_rare = coverage_of(groups, text, context=_last_heading(hit.chunk.section))
         if not coverage_of(groups, text)[1] or len(text) < 8:
             continue
         if coverage < MIN_PASSAGE_COVERAGE or missing_rare > 0 or not names_all(q, text):
+            continue
+        if _drops_a_modifier(text, pairs):
             continue
         if not _says_more(text, groups) and not ANNOUNCES.search(text):
             continue  # "——生态优先、绿色发展": it repeats the question, it does not answer it
@@ -65,6 +72,30 @@ def find_passages(
         return []
     best = found[0].score
     return [e for e in found if e.score >= best - spread][:limit]
+
+
+@lru_cache(maxsize=1024)
+def modifier_pairs(question: str, ignore: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """(modifier, head) for each noun the question puts right before the word it qualifies: "海上|风电",
+    "乡村|振兴", "房地产|市场". A passage with the head but not the modifier speaks of another thing (风电 on
+    land, 东北振兴), however many other words it shares."""
+    import jieba.posseg
+
+    stop = vocabulary().stopwords | ignore
+    words = [(w.word, w.flag) for w in jieba.posseg.cut(question)]
+    pairs = []
+    for i, ((first, f1), (second, f2)) in enumerate(zip(words, words[1:], strict=False)):
+        if len(first) < 2 or len(second) < 2 or first in stop or second in stop:
+            continue
+        # a verb heads a compound only before a noun ("乡村|振兴|战略"); "部门|修订|的" is a subject and its verb
+        verb_in_compound = f2 == "v" and i + 2 < len(words) and words[i + 2][1] in NOUN_TAGS
+        if f1 in NOUN_TAGS and (f2 in NOUN_TAGS or verb_in_compound):
+            pairs.append((first, second))
+    return tuple(pairs)
+
+
+def _drops_a_modifier(text: str, pairs: tuple[tuple[str, str], ...]) -> bool:
+    return any(head in text and modifier not in text for modifier, head in pairs)
 
 
 def _says_more(text: str, groups: list[tuple[list[str], float]]) -> bool:

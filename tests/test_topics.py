@@ -96,3 +96,13 @@ def test_a_why_question_is_answered_by_the_sentence_that_gives_the_reason(nation
 def test_a_why_question_without_a_stated_reason_is_not_found(national):
     r = national.ask("2017年政府工作报告为什么要求棚户区住房改造600万套？")
     assert not r.found
+
+
+def test_a_noun_that_qualifies_the_asked_thing_must_be_in_the_passage(service):
+    """内蒙古 writes of 风电 on land: a question about 海上风电 is not answered by it."""
+    from qa_service.passages import modifier_pairs
+
+    assert ("海上", "风电") in modifier_pairs("今年在海上风电开发方面有哪些举措？", frozenset())
+    assert modifier_pairs("管理规定是哪个部门修订的？", frozenset()) == ()  # a subject and its verb
+    assert service.ask("2025年内蒙古对防沙治沙和风电光伏一体化工程有哪些安排？").found
+    assert not service.ask("2025年内蒙古对防沙治沙和海上风电一体化工程有哪些安排？").found
