@@ -8,7 +8,7 @@ Three stores, each embedded once per run (about 6 minutes in all on 2 cores):
 - "national-2016-2018": the national reports of 2016-2018, for the descriptive dev set.
 
 The floors are the figures measured when they were set, less a small margin for the int8 model on another CPU.
-`dev`, `dev2`, `notices` and `descriptive` are tuned on; `test` is not (see the README's "Gold sets")."""
+`dev`, `dev2`, `notices`, `descriptive` and `descriptive2` are tuned on; `test` is not (see the README's "Gold sets")."""
 
 from __future__ import annotations
 
@@ -38,10 +38,10 @@ GATES = {
     "corpus": ("reports", 0.96, 0.0, 1.0),
     "dev": ("reports", 0.96, 0.02, 1.0),
     "dev2": ("reports", 0.95, 0.03, 1.0),
-    "notices": ("notices", 0.6, 0.05, 1.0),
-    # descriptive answers on reports of other years are the weakest kind: a floor against regressions, far from
-    # where it should be (README, "What still fails")
-    "descriptive": ("national-2016-2018", 0.33, 0.36, 0.6),
+    "notices": ("notices", 0.7, 0.05, 1.0),
+    # descriptive answers are the weakest kind on the held-out set (README, "What still fails")
+    "descriptive": ("national-2016-2018", 0.78, 0.14, 1.0),
+    "descriptive2": ("reports", 0.78, 0.1, 1.0),
     # the held-out set: a regression floor at the figure measured when it was last reported; the issue's targets
     # (0.85 correct, 2 % wrong) are not met yet
     "test": ("reports", 0.78, 0.12, 0.8),
