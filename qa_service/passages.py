@@ -22,7 +22,6 @@ from qa_service.retrieval import Hit
 from qa_service.vocabulary import vocabulary
 
 # The answerability thresholds, tuned on eval/gold/dev.jsonl and dev2.jsonl (see the issue note).
-SINGLE_TERM_WEIGHT = 1.0  # an English question with one translated word answers by it only when it is this rare
 MIN_NEW_CHARS = 6  # a descriptive answer says at least this much beyond the question's own words
 PASSAGE_POOL = 8  # descriptive answers come from the best-ranked chunks only
 PASSAGE_SPREAD = 0.15  # further sentences join the best one only when nearly as good
@@ -48,8 +47,8 @@ def find_passages(
 ) -> list[SentenceEvidence]:
     """The one to three sentences that say what a descriptive question asks ("哪些重点任务", "两个抓手是什么")."""
     groups = term_groups(q, ignore, rarity)
-    if not groups or (q.lang == "en" and len(groups) == 1 and groups[0][1] < SINGLE_TERM_WEIGHT and not q.concepts):
-        return []  # one common word translated from English cannot tell which passage answers
+    if not groups or (q.lang == "en" and len(groups) == 1 and not q.concepts):
+        return []  # one word translated from English cannot tell which passage answers, however rare
     found: list[SentenceEvidence] = []
     pairs = modifier_pairs(q.text, frozenset(ignore)) if q.lang == "zh" else ()
     for rank, hit, text, s_start in sentences_of(hits[:pool] if pool else hits):

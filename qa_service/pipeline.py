@@ -26,7 +26,8 @@ from qa_service.retrieval import Hit, HybridSearch
 from qa_service.schemas import Filters
 
 # Asks for a quantity: a sentence without the figure is not an answer ("多少", "几个", "比例是", English too).
-QUANTITY_ASKED = re.compile(r"多少|(?<![哪前第])几(?!乎)|比例|比重|百分|how (?:many|much)|what (?:share|percentage)", re.I)
+QUANTITY_ASKED = re.compile(
+    r"多少|(?<![哪前第])几(?!乎)|比例|比重|百分|how (?:many|much|long|large|big|high)|what (?:share|percentage)", re.I)
 POOL = 40  # fused hits that decide the answering report: a report must not lose for ranking ninth
 RELATED = 3  # nearest passages offered with a "not found"
 
@@ -144,6 +145,9 @@ def _without_scope_words(text: str, sc: Scope) -> str:
 
 def select(state: State, q: Question, sc: Scope, got: Retrieved) -> Selection:
     """Evidence for every part of the question, each from the report that best answers that part."""
+    if q.lang == "en" and not q.concepts and len(q.terms) < 2 and q.kind not in ("metadata", "aggregate"):
+        # one word understood of an English sentence cannot tell which passage answers it
+        return Selection([PartAnswer(q, note="too little of the question understood")], related=got.hits[:RELATED])
     handler = {"metadata": answerers.metadata, "aggregate": answerers.aggregate,
                "descriptive": answerers.descriptive}.get(q.kind)
     if handler is not None:

@@ -85,3 +85,9 @@ def test_a_question_no_figure_answers_is_answered_by_the_sentence_that_restates_
 def test_a_quantity_is_never_answered_by_a_sentence_without_it(service):
     r = service.ask("武汉中考的具体工作由多少个机构承担？")
     assert not r.found
+
+
+def test_an_english_question_understood_by_one_word_is_not_answered(service):
+    """Only 项目 is understood of it: no passage can be chosen by that (it was: a project's preamble)."""
+    r = service.ask("How long are the sewage pipes to be laid under the Dianchi north-bank project?")
+    assert not r.found
