@@ -4,6 +4,7 @@ Every backend runs in its own subprocess on the same texts (the sample report's 
 that backend's alone. The CPU may be shared: read the figures as measured under whatever else is running.
 
 Usage: .venv/bin/python scripts/bench_embedding.py [--backends torch,onnx,onnx-int8] [--repeat N]
+       [--batch-sizes 8,16,32]
 """
 
 from __future__ import annotations
@@ -62,6 +63,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--backends", default=",".join(BACKENDS))
     parser.add_argument("--repeat", type=int, default=1, help="runs per backend; the fastest counts")
+    parser.add_argument("--batch-sizes", default="",
+                        help="comma-separated PLANQA_EMBEDDING_BATCH_SIZE values to run each backend at (default: "
+                             "the setting's default)")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--texts", help=argparse.SUPPRESS)
     parser.add_argument("--vectors", help=argparse.SUPPRESS)
@@ -82,21 +86,25 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         texts_file = Path(tmp) / "texts.json"
         texts_file.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
+        sizes = [b for b in args.batch_sizes.split(",") if b] or [""]
         for backend in args.backends.split(","):
-            vectors_file = Path(tmp) / f"{backend}.npy"
-            out = subprocess.run(
-                [sys.executable, __file__, "--worker", backend, "--texts", str(texts_file),
-                 "--vectors", str(vectors_file), "--repeat", str(args.repeat)],
-                capture_output=True, text=True, check=True,
-            )
-            results[backend] = json.loads(out.stdout.strip().splitlines()[-1])
-            results[backend]["vectors"] = np.load(vectors_file)
-    ref = results.get("torch", {}).get("vectors")
-    print(f"{'backend':<10} {'chunks/s':>9} {'load s':>7} {'RSS MB':>7} {'peak MB':>8} {'query ms':>9} {'cos min':>8} {'cos mean':>9}")
+            for size in sizes:
+                label = f"{backend}@{size}" if size else backend
+                vectors_file = Path(tmp) / f"{label}.npy"
+                env = dict(os.environ, **({"PLANQA_EMBEDDING_BATCH_SIZE": size} if size else {}))
+                out = subprocess.run(
+                    [sys.executable, __file__, "--worker", backend, "--texts", str(texts_file),
+                     "--vectors", str(vectors_file), "--repeat", str(args.repeat)],
+                    capture_output=True, text=True, check=True, env=env,
+                )
+                results[label] = json.loads(out.stdout.strip().splitlines()[-1])
+                results[label]["vectors"] = np.load(vectors_file)
+    ref = next((r["vectors"] for label, r in results.items() if label.split("@")[0] == "torch"), None)
+    print(f"{'backend':<13} {'chunks/s':>9} {'load s':>7} {'RSS MB':>7} {'peak MB':>8} {'query ms':>9} {'cos min':>8} {'cos mean':>9}")
     for backend, r in results.items():
         cos = (r["vectors"] * ref).sum(axis=1) if ref is not None else np.array([float("nan")])
         print(
-            f"{backend:<10} {len(texts) / r['seconds']:9.1f} {r['load_s']:7.1f} {r['rss_mb']:7.0f} "
+            f"{backend:<13} {len(texts) / r['seconds']:9.1f} {r['load_s']:7.1f} {r['rss_mb']:7.0f} "
             f"{r['peak_mb']:8.0f} {r['query_ms']:9.1f} {cos.min():8.4f} {cos.mean():9.4f}"
         )
 
