@@ -5,7 +5,7 @@ on a real provincial report (内蒙古 2025) with the deterministic fake embeddi
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT, service_over
+from conftest import CORPUS, service_over
 
 from qa_service.topics import best_topic, restated_share, under_topic
 
@@ -21,7 +21,7 @@ REPORT = "\n".join([
     "二是遵循规律。",
     "三是真抓实干。",
 ])
-NEIMENGGU = ROOT.parent / "shared" / "corpus" / "provincial-2025" / "txt" / "2025年内蒙古自治区政府工作报告.txt"
+NEIMENGGU = CORPUS / "provincial-2025" / "txt" / "2025年内蒙古自治区政府工作报告.txt"
 
 
 def _texts(question: str) -> list[str]:
@@ -60,11 +60,15 @@ def test_scattered_common_words_are_no_restatement():
     assert best_topic(REPORT, "对发展海洋经济提出了哪些举措？") == (None, 0.0)
 
 
+def _service_over_one(tmp_path_factory, report):
+    if not report.exists():
+        pytest.skip("the shared corpus is not beside the project")
+    return service_over(tmp_path_factory.mktemp("one-report"), [report])
+
+
 @pytest.fixture(scope="module")
 def service(tmp_path_factory):
-    if not NEIMENGGU.exists():
-        pytest.skip("the shared corpus is not beside the project")
-    return service_over(tmp_path_factory.mktemp("neimenggu"), [NEIMENGGU])
+    return _service_over_one(tmp_path_factory, NEIMENGGU)
 
 
 def test_a_provincial_reports_heading_is_answered_by_its_points(service):
@@ -78,14 +82,12 @@ def test_a_topic_the_report_does_not_have_is_not_found(service):
     assert not r.found
 
 
-NATIONAL_2017 = ROOT.parent / "shared" / "corpus" / "national" / "txt" / "2017_2017年中华人民共和国国务院政府工作报告.txt"
+NATIONAL_2017 = CORPUS / "national" / "txt" / "2017_2017年中华人民共和国国务院政府工作报告.txt"
 
 
 @pytest.fixture(scope="module")
 def national(tmp_path_factory):
-    if not NATIONAL_2017.exists():
-        pytest.skip("the shared corpus is not beside the project")
-    return service_over(tmp_path_factory.mktemp("national2017"), [NATIONAL_2017])
+    return _service_over_one(tmp_path_factory, NATIONAL_2017)
 
 
 def test_a_why_question_is_answered_by_the_sentence_that_gives_the_reason(national):
