@@ -23,7 +23,7 @@ DOC_TRIES = 2  # the best-ranked reports that may answer; the one that says it m
 def descriptive(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer:
     ranked = ranked_documents(state, replace(q, intent="plan"), sc, hits)
     if ranked:
-        listed = outline(q, state.documents[ranked[0]], state.search.lexical.by_doc.get(ranked[0], []))
+        listed = outline(q, state.documents[ranked[0]], state.search.lexical.chunks_of(ranked[0]))
         if listed.found:
             return listed
     tried = [(doc_id, _passages(state, q, sc, hits, doc_id)) for doc_id in ranked_documents(state, q, sc, hits)[:DOC_TRIES]]
@@ -61,5 +61,5 @@ def _holding_all(state: State, q: Question, doc_id: str, ignore: set[str]) -> li
     wanted = [t.lower() for t in q.terms if t not in ignore and len(t) >= 2]
     if not wanted:
         return []
-    chunks = state.search.lexical.by_doc.get(doc_id, [])
+    chunks = state.search.lexical.chunks_of(doc_id)
     return [Hit(c, 0.0) for c in chunks if all(w in c.text.lower() for w in wanted)]
