@@ -35,6 +35,7 @@ def store(pg_url):
     sql = SqlStore(pg_url)
     with sql.engine.begin() as conn:  # each test starts from an empty database
         conn.execute(text("TRUNCATE documents, chunks, indicators, facts, lexical_terms"))
+        conn.execute(text("UPDATE lexical_totals SET chunks = 0, tokens = 0"))
     return sql
 
 
@@ -57,19 +58,27 @@ def indexes(sql: SqlStore) -> tuple[PostgresLexicalIndex, LexicalIndex]:
 
 
 def recount(sql: SqlStore) -> dict[str, int]:
+    """Every term's chunk count, and the totals, counted afresh from the chunks."""
     with sql.engine.connect() as conn:
-        return dict(conn.execute(text("SELECT lexeme, count(*) FROM chunks, unnest(tsv) GROUP BY lexeme")).all())
+        counts = dict(conn.execute(text("SELECT lexeme, count(*) FROM chunks, unnest(tsv) GROUP BY lexeme")).all())
+        totals = conn.execute(text("SELECT count(*), coalesce(sum(n_tokens), 0) FROM chunks")).one()
+    return {**counts, " totals": tuple(totals)}
 
 
 def stored_df(sql: SqlStore) -> dict[str, int]:
+    """What the writes kept: `lexical_terms` and `lexical_totals`."""
     with sql.engine.connect() as conn:
-        return dict(conn.execute(text("SELECT term, df FROM lexical_terms")).all())
+        counts = dict(conn.execute(text("SELECT term, df FROM lexical_terms")).all())
+        totals = conn.execute(text("SELECT chunks, tokens FROM lexical_totals")).one()
+    return {**counts, " totals": tuple(totals)}
 
 
 def test_bm25_in_postgres_scores_as_the_in_memory_index(three):
     sql, _ids = three
     pg, memory = indexes(sql)
-    assert pg.corpus.n_chunks == len(sql.all_chunks()) > 40
+    chunks = sql.all_chunks()
+    assert pg.corpus.n_chunks == len(chunks) > 40
+    assert pg.corpus.avgdl == pytest.approx(sum(len(t.split()) for _, t in chunks) / len(chunks))
     for query in QUERIES:
         tokens = tokenize(query)
         ours = {c.chunk_id: s for c, s in pg.search(tokens, 1000)}
@@ -177,6 +186,7 @@ def test_an_existing_database_gets_its_frequencies_from_the_migration(pg_url):
     engine.dispose()
     store = SqlStore(url)
     assert len(stored_df(store)) > 100 and stored_df(store) == recount(store)
+    assert stored_df(store)[" totals"][0] == len(prep.chunks)
     assert PostgresLexicalIndex(store, {d.doc_id: d for d in store.documents()}).search(tokenize("粮食"), 5)
 
 

@@ -1,9 +1,10 @@
 """Lexical search inside PostgreSQL: BM25 over the chunks' stored jieba tokens, computed in SQL.
 
 Revision 0004 (PostgreSQL only) gives `chunks` two generated columns, `tsv` (`to_tsvector('simple', tokens)`,
-GIN-indexed) and `n_tokens` (the chunk's length in tokens), and a table `lexical_terms` (term → the number of
-chunks holding it). Every write keeps `lexical_terms` in its own transaction (`count_terms`), so a term's
-document frequency is one indexed read and no reader ever scans the corpus for it.
+GIN-indexed) and `n_tokens` (the chunk's length in tokens), a table `lexical_terms` (term → the number of
+chunks holding it) and a row `lexical_totals` (chunks and tokens in all). Every write keeps both in its own
+transaction (`count_terms`), so a term's document frequency is one indexed read and no reader ever scans
+the corpus for its statistics.
 
 A query is scored with rank_bm25's Okapi formula (k1=1.5, b=0.75, negative idf floored at 0.25 × the mean idf
 of the vocabulary), with tf read from the tsvector's positions. Where it differs from the in-memory index:
@@ -45,6 +46,9 @@ def count_terms(conn: Connection, doc_ids: Sequence[str], sign: int) -> None:
     to the document frequencies. Call after `lock_writes`, inside the transaction of the write."""
     if not enabled(conn) or not doc_ids:
         return
+    conn.execute(text("UPDATE lexical_totals SET chunks = chunks + :sign * c.n, tokens = tokens + :sign * c.t "
+                      "FROM (SELECT count(*) AS n, coalesce(sum(n_tokens), 0) AS t FROM chunks "
+                      "WHERE doc_id = ANY(:ids)) c"), {"sign": sign, "ids": list(doc_ids)})
     counts = ("SELECT lexeme AS term, count(*) AS n FROM chunks, unnest(tsv) "
               "WHERE doc_id = ANY(:ids) GROUP BY lexeme")
     if sign > 0:
@@ -73,7 +77,7 @@ class Corpus:
 
 def corpus(engine: Engine) -> Corpus:
     with engine.connect() as conn:
-        n, tokens = conn.execute(text("SELECT count(*), coalesce(sum(n_tokens), 0) FROM chunks")).one()
+        n, tokens = conn.execute(text("SELECT chunks, tokens FROM lexical_totals")).one()
         mean, least = conn.execute(
             text("SELECT avg(ln(greatest(:n - df + 0.5, 0.5) / (df + 0.5))), min(df) FROM lexical_terms"),
             {"n": n}).one()
