@@ -185,7 +185,7 @@ def run(args, base, vecs, settings, fields, sql, vectors, chroma_dir) -> None:
         print(f"{mode} | {factor} | {stats['documents']} | {stats['chunks']} | {copy_s:.0f} | {r['start_s']:.1f} | "
               f"{r['rebuild_s']:.2f} | {r['p50']:.0f} | {r['p95']:.0f} | {r['rss']:.0f} ({r['peak']:.0f}) | "
               f"{server_rss or 0:.0f} | {store_mb(settings, sql, chroma_dir):.0f}", flush=True)
-        print(f"    {r['lexical']}; parts of /ask (p50 / p95 ms): {r['parts']}", flush=True)
+        print(f"    {r['lexical']}, correct {r['correct']}; parts of /ask (p50 / p95 ms): {r['parts']}", flush=True)
 
 
 if __name__ == "__main__":

@@ -51,7 +51,7 @@ def _p(values: list[float], q: float) -> float:
 
 
 def measure(settings: Settings, gold: Path) -> dict:
-    from eval.gold import load_gold
+    from eval.gold import load_gold, outcome
     from planqa.embedding.model import load_embeddings
     from qa_service.service import QAService
 
@@ -68,12 +68,13 @@ def measure(settings: Settings, gold: Path) -> dict:
     questions = load_gold(gold)
     for item in questions[:3]:  # warm-up: jieba's dictionary, the first query's allocations
         service.ask(item.question, history=item.history)
-    latencies, parts = [], defaultdict(list)
+    latencies, parts, correct = [], defaultdict(list), 0
     for item in questions:
         _spent.clear()
         t = time.perf_counter()
         answer = service.ask(item.question, history=item.history)
         latencies.append((time.perf_counter() - t) * 1000)
+        correct += outcome(item, answer.answer, answer.found) == "correct"
         for part in ("embed", "dense", "lexical", "lexical_reads"):
             parts[part].append(_spent.get(part, 0.0))
         for step in ("retrieve_ms", "select_ms"):
@@ -84,5 +85,5 @@ def measure(settings: Settings, gold: Path) -> dict:
         "start_s": start_s, "rebuild_s": rebuild_s, "p50": statistics.median(latencies), "p95": _p(latencies, .95),
         "rss": rss, "peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "parts": {k: f"{statistics.median(v):.0f} / {_p(v, .95):.0f}" for k, v in parts.items()},
-        "lexical": type(service.state.current.lexical).__name__,
+        "lexical": type(service.state.current.lexical).__name__, "correct": f"{correct}/{len(questions)}",
     }
