@@ -159,6 +159,8 @@ def test_candidates_take_the_rare_terms_while_they_fit_else_all_terms():
     assert fulltext.candidates(terms, budget=50) == "'芦淞区' | '进出口'"
     assert fulltext.candidates(terms, budget=2) == "'芦淞区' & '进出口' & '发展'"
     assert fulltext.candidates([("it's", 1, 1)], budget=5) == "'it''s'"
+    corpus = fulltext.Corpus(n_chunks=10, avgdl=5.0, floor=0.1, max_idf=3.0)
+    assert corpus.idf(20) == 0.1  # read after the totals: more chunks than counted, floored (no math error)
 
 
 def test_an_existing_database_gets_its_frequencies_from_the_migration(pg_url):

@@ -56,9 +56,11 @@ def count_terms(conn: Connection, doc_ids: Sequence[str], sign: int) -> None:
                           "ORDER BY term ON CONFLICT (term) DO UPDATE SET df = t.df + EXCLUDED.df"),
                      {"ids": list(doc_ids)})
         return
-    conn.execute(text(f"UPDATE lexical_terms t SET df = t.df - c.n FROM ({counts}) c WHERE t.term = c.term"),
-                 {"ids": list(doc_ids)})
-    conn.execute(text("DELETE FROM lexical_terms WHERE df <= 0"))
+    left = conn.execute(text(f"UPDATE lexical_terms t SET df = t.df - c.n FROM ({counts}) c "
+                             "WHERE t.term = c.term RETURNING t.term, t.df"), {"ids": list(doc_ids)})
+    gone = [term for term, df in left if df <= 0]
+    if gone:
+        conn.execute(text("DELETE FROM lexical_terms WHERE term = ANY(:terms) AND df <= 0"), {"terms": gone})
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,8 @@ class Corpus:
     max_idf: float
 
     def idf(self, df: int) -> float:
-        raw = math.log((self.n_chunks - df + 0.5) / (df + 0.5))
+        # a term read after the snapshot's totals may be in more chunks than they count: floored, not an error
+        raw = math.log(max(self.n_chunks - df + 0.5, 0.5) / (df + 0.5))
         return self.floor if raw < 0 else raw
 
 
