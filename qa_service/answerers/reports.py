@@ -87,7 +87,7 @@ def candidates(state: State, q: Question, doc_id: str, hits: list[Hit], k: int) 
     ranked = [h for h in hits if h.chunk.doc_id == doc_id][:k]
     seen = {h.chunk.chunk_id for h in ranked}
     names = [a.lower() for c in q.concepts for a in c] or [t.lower() for t in q.terms if len(t) >= 2]
-    for chunk in state.search.lexical.by_doc.get(doc_id, []):
+    for chunk in state.search.lexical.chunks_of(doc_id):
         if chunk.chunk_id not in seen and any(n in chunk.text.lower() for n in names):
             ranked.append(Hit(chunk, 0.0))
     return ranked

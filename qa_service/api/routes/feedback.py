@@ -29,8 +29,8 @@ class FeedbackRequest(BaseModel):
 def outline(svc: QAService, doc_id: str) -> list[str]:
     """Section paths in reading order, each once: the chunks carry them, so no second structure pass."""
     seen: dict[str, None] = {}
-    for chunk, _tokens in svc.sql.all_chunks():
-        if chunk.doc_id == doc_id and chunk.section:
+    for chunk in svc.sql.chunks_of(doc_id):
+        if chunk.section:
             seen.setdefault(chunk.section, None)
     return list(seen)
 
