@@ -146,10 +146,11 @@ def coverage_of(
     return sum(w for _, w in held) / total, [alts[0] for alts, _ in held], missing_rare
 
 
-def _kind_fits(q: Question, sentence: str, fragment: str) -> bool:
-    """A target is not an outcome: a plan question needs a plan sentence, an outcome question must not get one."""
+def _kind_fits(q: Question, sentence: str, fragment: str, in_review: bool = False) -> bool:
+    """A target is not an outcome: a plan question needs a plan sentence, an outcome question must not get one.
+    In a report's review of the past year, a sentence states outcomes ("实施…支持计划，城镇新增就业107万人")."""
     planned = any(w in sentence for w in PLAN_WORDS)
-    achieved = any(w in sentence for w in ACHIEVED_WORDS)
+    achieved = in_review or any(w in sentence for w in ACHIEVED_WORDS)
     if q.intent == "plan":
         return planned or any(w in fragment for w in ("左右", "以上", "以内"))
     if q.intent == "actual":
@@ -187,7 +188,8 @@ def find_sentences(
             continue
         if not _states_figure(q, fragment, shown=True):
             continue  # the figure must be in what is shown, not elsewhere in the sentence
-        if not _kind_fits(q, full_sentence(hit.chunk, s_start) + text, fragment) or (AVERAGE.search(_with_next_clause(text, fragment)) and not AVERAGE.search(q.text)):
+        in_review = bool(REVIEW_SECTION.search(hit.chunk.section))
+        if not _kind_fits(q, full_sentence(hit.chunk, s_start) + text, fragment, in_review) or (AVERAGE.search(_with_next_clause(text, fragment)) and not AVERAGE.search(q.text)):
             continue  # a five-year average is not the year's figure
         score = _score(q, coverage, fragment, groups, hit.score, rank)
         found.append(SentenceEvidence(hit.chunk, text, s_start, s_start + len(text), fragment, coverage, score, matched))

@@ -22,6 +22,10 @@ PARAGRAPH_FOLLOWERS = 4  # sentences after a descriptive answer's topic sentence
 HEADING_BODY = 3
 FOLLOWING_CHARS = 4000
 MAX_HEADINGS = 12
+COUNTED_CHARS = 40000  # a part of ten sections runs to ~20,000 characters
+# "…十个方面工作：", "以下三项措施。": the count a sentence announces, at its end
+ANNOUNCED = re.compile(r"([一二两三四五六七八九十]+)(?:个|项|条|点|大|方面)[\u4e00-\u9fff]{0,4}[。：:]?$")
+NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 def outline(q: Question, doc: Document, chunks: list[Chunk]) -> PartAnswer:
     """"重点工作有哪些": the headings under the report's part that the question names, each quoted in place."""
@@ -80,7 +84,10 @@ def following(text: str, ev: SentenceEvidence, most: int = FOLLOWING) -> list[Se
     """The sentences right after `ev` in the document, each an exact quote."""
     out: list[SentenceEvidence] = []
     cursor = ev.end
-    window = text[ev.end : ev.end + FOLLOWING_CHARS]
+    # "重点抓好十个方面工作：": as many points as it announces, however long each one's section runs
+    counted = announced_count(ev.text)
+    most = min(counted, MAX_HEADINGS) if counted else most
+    window = text[ev.end : ev.end + (COUNTED_CHARS if counted else FOLLOWING_CHARS)]
     heading = HEADING.match(ev.text) is not None
     # "一是…二是…": when the points are enumerated, the answer is the points, not the prose between them;
     # under a heading, the answer is its own text, up to the next heading
@@ -89,8 +96,8 @@ def following(text: str, ev: SentenceEvidence, most: int = FOLLOWING) -> list[Se
         start = cursor + len(sentence) - len(sentence.lstrip())
         cursor += len(sentence)
         body = sentence.strip()
-        if heading and HEADING.match(body):
-            break
+        if (heading and HEADING.match(body)) or (counted and TOP_PART.match(body)):
+            break  # the next section, or the next part of the report
         if len(body) < 4 or (enumerated and not ENUMERATED.match(body)):
             continue
         out.append(SentenceEvidence(ev.chunk, body, start, start + len(body), body.rstrip("。；;"), ev.coverage, ev.score))
@@ -99,6 +106,22 @@ def following(text: str, ev: SentenceEvidence, most: int = FOLLOWING) -> list[Se
     return out
 
 
+
+
+def announced_count(sentence: str) -> int | None:
+    """"重点抓好十个方面工作：" → 10; None when the sentence announces no count."""
+    m = ANNOUNCED.search(sentence.strip())
+    return chinese_numeral(m.group(1)) if m else None
+
+
+def chinese_numeral(word: str) -> int | None:
+    """一 … 九十九, the numerals a report counts its points with."""
+    if word in NUMERALS:
+        return NUMERALS[word]
+    tens, ten, units = word.partition("十")
+    if not ten or (tens and tens not in NUMERALS) or (units and units not in NUMERALS):
+        return None
+    return (NUMERALS[tens] if tens else 1) * 10 + (NUMERALS[units] if units else 0)
 
 
 def rest_of_paragraph(text: str, ev: SentenceEvidence, most: int = PARAGRAPH_FOLLOWERS) -> list[SentenceEvidence]:

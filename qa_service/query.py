@@ -9,7 +9,7 @@ from planqa.patterns import YEAR_BARE
 from planqa.text import words
 from qa_service.places import implied_places, places_named
 from qa_service.question_split import clauses as split_clauses
-from qa_service.question_split import conjoined, single
+from qa_service.question_split import conjoined, leading_thing, single
 from qa_service.vocabulary import Indicator, vocabulary
 
 RELATIVE = {"前年": -2, "去年": -1, "上年": -1, "上一年": -1, "今年": 0, "本年": 0, "当年": 0, "明年": 1}
@@ -137,6 +137,8 @@ def _analyse_one(original: str, text: str) -> Question:
             terms.append(t)
     years = sorted({int(y) for y in YEAR_BARE.findall(text)})
     relative = sorted({v for k, v in RELATIVE.items() if k in text} | {v for k, v in RELATIVE_EN.items() if k in lower})
+    if years:
+        relative = []  # "去年（2025年）", "2025年比上年增长": the year written is the year asked
     return Question(
         original=original, text=text, lang=lang, lexical=lexical, terms=terms, concepts=concepts,
         indicators=indicators, years=years, relative=relative, intent=_intent(lower),
@@ -212,6 +214,8 @@ def _parts(q: Question) -> list[Question]:
         if not sub.indicators and len(pieces := conjoined(clause)) > 1:
             parts += [replace(_analyse_one(q.original, p), years=sub.years, relative=sub.relative) for p in pieces]
         elif len(sub.indicators) > 1:
+            if lead := leading_thing(sub):
+                parts.append(replace(_analyse_one(q.original, lead[0]), years=sub.years, relative=sub.relative))
             parts += [single(sub, i) for i in range(len(sub.indicators))]
         elif len(sub.years) > 1 and sub.indicators:
             # "2021年和2023年的目标分别是多少": one part per year

@@ -52,9 +52,36 @@ def single(q: Question, index: int) -> Question:
     end = starts[index + 1] if index + 1 < len(starts) else len(q.text)
     last = q.concepts[-1][0]
     tail = q.text[starts[-1] + len(last):]  # "分别增长多少": asked of every part
-    said = q.text[: starts[0]] + " " + q.text[starts[index]:end] + " " + tail
+    lead = leading_thing(q)
+    head = lead[1] if lead else q.text[: starts[0]]
+    said = head + " " + q.text[starts[index]:end] + " " + tail
     terms = [t for t in q.terms if t in said]
     return replace(q, concepts=[q.concepts[index]], indicators=[q.indicators[index]], terms=terms)
+
+
+LEAD_END = re.compile(r"[、和与及]\s*$")
+LEAD_START = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:度)?|[，,])")
+
+
+def leading_thing(q: Question) -> tuple[str, str] | None:
+    """"湖南2024年粮食总产、社会消费品零售总额增速…分别是多少": a thing the vocabulary does not name, listed
+    before the first indicator, is asked too: (that thing with the shared ending, the words before it)."""
+    if not q.concepts:
+        return None
+    first = q.text.find(q.concepts[0][0])
+    head = q.text[:first] if first > 0 else ""
+    end = LEAD_END.search(head)
+    if not end:
+        return None
+    starts = [m.end() for m in LEAD_START.finditer(head, 0, end.start())]
+    begin = starts[-1] if starts else 0
+    thing = head[begin : end.start()].strip()
+    if len(thing) < 2:
+        return None
+    last = q.concepts[-1][0]
+    tail = q.text[q.text.rfind(last) + len(last):]
+    ask = SEPARATELY.sub("", tail[tail.find("是") :] if "是" in tail else tail)
+    return head[:begin] + thing + ask, head[:begin]
 
 
 SEPARATELY = re.compile(r"分别|各自|各")

@@ -30,6 +30,8 @@ INNER_MARK = re.compile(r"[，,；;：:]")
 BODY_SENTENCES = 5
 MAX_POINTS = 8
 HEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
+TOP_PART = re.compile(r"^[一二三四五六七八九十]+、", re.M)  # "三、关于2026年工作": a part of the report
+MAX_HEADINGS = 12
 POINT = re.compile(r"^(?:[一二三四五六七八九十]是|[一二三四五六七八九十]要|第[一二三四五六七八九十]，|首先|其次|再次)")
 # "要着力把握好五个方面。", "重点抓好三项工作：": a sentence that announces a count of points
 COUNTED = re.compile(r"[一二两三四五六七八九十几]+(?:个|项|条|点|大|方面)[\u4e00-\u9fff]{0,4}[。：:]?$")
@@ -102,8 +104,35 @@ def best_topic(text: str, question: str, terms: Sequence[str] = ()) -> tuple[Top
     return best, (best_score if best else 0.0)
 
 
+def shared_headings(text: str, quoted: Sequence[str], terms: Sequence[str] = ()) -> list[Topic]:
+    """"提出要“更大力度”推动哪些工作": the headings of one part that all hold what the question names (its
+    quoted words and every other word it names, else all its words in order), when there are two or more: the question asks for what they
+    have in common, not for one of them. The part with the most such headings wins; on a tie, the later one."""
+    named = [t for t in terms if len(t) >= 2]
+    if not quoted and not _holds_any(named):
+        return []
+    parts = [m.start() for m in TOP_PART.finditer(text)]
+    groups: dict[int, list[Topic]] = {}
+    for topic in topics(text):
+        if not topic.heading:
+            continue
+        holds = (all(n in topic.text for n in [*quoted, *named]) if quoted
+                 else _holds_in_order(topic.text, named))
+        if holds:
+            part = max((p for p in parts if p <= topic.start), default=-1)
+            groups.setdefault(part, []).append(topic)
+    if not groups:
+        return []
+    best = max(sorted(groups), key=lambda p: len(groups[p]))
+    return groups[best][:MAX_HEADINGS] if len(groups[best]) >= 2 else []
+
+
+def _holds_any(terms: list[str]) -> bool:
+    return len(terms) >= 2 or sum(map(len, terms)) >= 4
+
+
 def _holds_in_order(topic: str, terms: list[str]) -> bool:
-    if len(terms) < 2 and sum(map(len, terms)) < 4:
+    if not _holds_any(terms):
         return False  # one short word is in too many topics to choose one
     core, at = _core(topic), 0
     for term in terms:

@@ -15,7 +15,7 @@ from qa_service.outline import following, outline, rest_of_paragraph
 from qa_service.passages import ANNOUNCES, find_passages
 from qa_service.query import Question
 from qa_service.retrieval import Hit
-from qa_service.topics import Topic, best_topic, under_topic
+from qa_service.topics import Topic, best_topic, shared_headings, under_topic
 from qa_service.vocabulary import vocabulary
 
 if TYPE_CHECKING:
@@ -30,6 +30,8 @@ DOC_TRIES = 2  # the best-ranked reports that may answer; the one that says it m
 def descriptive(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer:
     if vocabulary().cue("why", q.text):
         return _reasons(state, q, sc, hits)
+    if shared := _shared_headings(state, q, sc, hits):
+        return shared
     # a section or paragraph the question names before the report's whole outline
     if restated := _under_restated_topic(state, q, sc, hits):
         return restated
@@ -68,6 +70,24 @@ def _reasons(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswe
         if given:
             return PartAnswer(q, sentences=given[:2])
     return PartAnswer(q, note="no reason given")
+
+
+def _shared_headings(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer | None:
+    """"提出了哪些“聚力”方面的任务": the headings that all hold the quoted word (see `shared_headings`)."""
+    vocab = vocabulary()
+    if not any(c in q.text.lower() for c in vocab.outline.get("list_cues", ())):
+        return None
+    ranked = ranked_documents(state, replace(q, intent="plan"), sc, hits)
+    if not ranked:
+        return None
+    doc_id = ranked[0]
+    ignore = passage_ignore(state, q, sc, doc_id)
+    named = [t for t in q.terms if t not in ignore and not asks_only(t)]
+    headings = shared_headings(state.documents[doc_id].clean_text, QUOTED.findall(q.text), named)
+    chunks = state.search.lexical.chunks_of(doc_id)
+    found = [SentenceEvidence(_chunk_at(chunks, h.start), h.text, h.start, h.start + len(h.text), h.text, 1.0, 1.0)
+             for h in headings]
+    return PartAnswer(q, sentences=found) if found and all(f.chunk for f in found) else None
 
 
 def _under_restated_topic(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer | None:

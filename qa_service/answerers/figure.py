@@ -3,6 +3,8 @@ asked year and kind (target or outcome)."""
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -22,6 +24,8 @@ from qa_service.table_evidence import find_rows
 if TYPE_CHECKING:
     from qa_service.pipeline import Scope, State
 
+# "实际增长多少", "actually grew": asks what happened, never what was planned ("达到多少" may ask either)
+OUTCOME_SAID = re.compile(r"实际|最终|结果|完成了|实现了|actual|outcome|achieved|ended up", re.I)
 DOC_TRIES = 2  # a part may fall back to the second-best report, never further
 WEAK_SPREAD = 0.25  # further sentences must score within this of the best
 
@@ -39,6 +43,8 @@ def figure(state: State, part: Question, sc: Scope, hits: list[Hit], k: int = 8)
         if same_year and part.intent == "plan" and ry is not None and ry > max(part.years):
             continue  # the target is in that year's own report; a later one states the outcome
         years = part.resolved_years(ry)
+        if part.intent == "actual" and OUTCOME_SAID.search(part.text) and years and ry is not None and ry <= min(years):
+            continue  # a report of year R gives R's targets only: "R年实际…" is not in it
         table = [r for r in state.indicators if r.doc_id == doc_id]
         rows = find_rows(part, table, years)
         sentences = find_sentences(part, candidates(state, part, doc_id, hits, k), years,
