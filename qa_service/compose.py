@@ -162,7 +162,9 @@ def compose(
             continue
         doc_id = part.rows[0].first.doc_id if part.rows else part.sentences[0].chunk.doc_id
         prefix = _prefix(documents[doc_id], lang) if name_documents else ""
-        clauses.append(prefix + ("; " if lang == "en" else "；").join(pieces))
+        clause = prefix + ("; " if lang == "en" else "；").join(pieces)
+        if clause not in clauses:  # "A、B、C分别达x、y、z" answers three parts with one quote: shown once
+            clauses.append(clause)
     clauses += _comparison(parts, lang)
     if lang == "en":
         return "According to the report: " + "; ".join(clauses) + ".", cites.items

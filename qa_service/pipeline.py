@@ -8,8 +8,10 @@ from dataclasses import dataclass, field, replace
 
 from langchain_core.embeddings import Embeddings
 
+from planqa.figures import numbers_in
 from planqa.records import Citation, Document, IndicatorRow
 from qa_service import answerers
+from qa_service.asked_years import YEAR_WORD
 from qa_service.citation_check import problems
 from qa_service.compose import Citations, PartAnswer, compose
 from qa_service.places import (
@@ -21,13 +23,14 @@ from qa_service.places import (
     region_aliases,
     stored_places_named,
 )
-from qa_service.query import YEAR_WORD, Question
+from qa_service.query import Question
 from qa_service.retrieval import Hit, HybridSearch
 from qa_service.schemas import Filters
 
 # Asks for a quantity: a sentence without the figure is not an answer ("多少", "几个", "比例是", English too).
 QUANTITY_ASKED = re.compile(
     r"多少|(?<![哪前第])几(?!乎)|比例|比重|百分|how (?:many|much|long|large|big|high)|what (?:share|percentage)", re.I)
+CONJOINED = re.compile(r"[、和与及]")
 POOL = 40  # fused hits that decide the answering report: a report must not lose for ranking ninth
 RELATED = 3  # nearest passages offered with a "not found"
 
@@ -178,12 +181,20 @@ def _distinct(parts: list[PartAnswer]) -> list[PartAnswer]:
         kept = []
         for ev in part.sentences:
             key = (ev.chunk.doc_id, ev.start, ev.fragment)
-            # the same clause may hold an indicator's level and its growth ("60199.45亿元、增长5%")
-            if used.get(key, asks) == asks and all(ev.fragment != k.fragment for k in kept):
+            # the same clause may hold an indicator's level and its growth ("60199.45亿元、增长5%"), or
+            # every part's figure in turn ("交通、水利、能源领域投资额分别达2400亿元、450亿元、1700亿元")
+            shared = used.get(key, asks) == asks or _respectively(ev.fragment, len(parts))
+            if shared and all(ev.fragment != k.fragment for k in kept):
                 kept.append(ev)
         used.update({(ev.chunk.doc_id, ev.start, ev.fragment): asks for ev in kept})
         out.append(replace(part, sentences=kept, note=part.note or ("" if kept or part.rows else "same quote")))
     return out
+
+
+def _respectively(fragment: str, parts: int) -> bool:
+    """"A、B、C分别达x、y、z": one clause that gives each of the parts its own figure."""
+    at = fragment.find("分别")
+    return at > 0 and len(numbers_in(fragment[at:])) >= parts >= 2 and len(CONJOINED.findall(fragment[:at])) >= parts - 1
 
 
 def _asks(q: Question) -> tuple:

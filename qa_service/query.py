@@ -7,14 +7,12 @@ from dataclasses import dataclass, field, replace
 
 from planqa.patterns import YEAR_BARE
 from planqa.text import words
+from qa_service.asked_years import RELATIVE, RELATIVE_WORDS, YEAR_WORD, asked_years
 from qa_service.places import implied_places, places_named
 from qa_service.question_split import clauses as split_clauses
 from qa_service.question_split import conjoined, leading_thing, single
 from qa_service.vocabulary import Indicator, vocabulary
 
-RELATIVE = {"前年": -2, "去年": -1, "上年": -1, "上一年": -1, "今年": 0, "本年": 0, "当年": 0, "明年": 1}
-RELATIVE_EN = {"last year": -1, "this year": 0, "next year": 1, "previous year": -1}
-RELATIVE_WORDS = re.compile(r"(?:19|20)\d{2}\s*年?|前年|去年|上一?年|今年|本年|当年|明年")
 PLAN_ACTUAL_WORDS = re.compile(r"计划|目标|预期|预计完成|实际")
 FOLLOW_UP = re.compile(r"^(?:那|那么|还有|另外|and|what about|how about)|呢[？?]?$", re.I)
 # "多少亿元 / 几家 / 多少人 / 多少美元": the measure word says what kind of figure answers the question.
@@ -38,7 +36,6 @@ LIST_ASKED = re.compile(r"[哪前]几[个项条点大方面]*|几个?方面")
 COUNTING = re.compile(r"[一二两三四五六七八九十几]+[个项条点大方面]?")
 # "力争达到多少", "要实现多少": an outcome word after a word of intent asks for the target, not the outcome
 INTENDED = re.compile(r"(?:力争|争取|确保|打算|要|将|拟)(?:实现|达到|完成|增长)(?!情况)")
-YEAR_WORD = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?")  # cut out before segmenting: "2025年全社会" is not "年全"
 KINDS = ("metadata", "aggregate", "comparison", "descriptive", "figure")
 
 
@@ -135,10 +132,7 @@ def _analyse_one(original: str, text: str) -> Question:
             continue  # a single character matches everywhere; English words were translated above
         if t not in terms:
             terms.append(t)
-    years = sorted({int(y) for y in YEAR_BARE.findall(text)})
-    relative = sorted({v for k, v in RELATIVE.items() if k in text} | {v for k, v in RELATIVE_EN.items() if k in lower})
-    if years:
-        relative = []  # "去年（2025年）", "2025年比上年增长": the year written is the year asked
+    years, relative = asked_years(text)
     return Question(
         original=original, text=text, lang=lang, lexical=lexical, terms=terms, concepts=concepts,
         indicators=indicators, years=years, relative=relative, intent=_intent(lower),
@@ -212,7 +206,9 @@ def _parts(q: Question) -> list[Question]:
         if not sub.indicators and not sub.terms:
             continue
         if not sub.indicators and len(pieces := conjoined(clause)) > 1:
-            parts += [replace(_analyse_one(q.original, p), years=sub.years, relative=sub.relative) for p in pieces]
+            # each thing is asked with the clause's years and intent ("力争交通、水利…各达到多少")
+            parts += [replace(_analyse_one(q.original, p), years=sub.years, relative=sub.relative, intent=sub.intent)
+                      for p in pieces]
         elif len(sub.indicators) > 1:
             if lead := leading_thing(sub):
                 parts.append(replace(_analyse_one(q.original, lead[0]), years=sub.years, relative=sub.relative))

@@ -45,6 +45,7 @@ class Topic:
     end: int
     text: str  # without its final mark
     heading: bool
+    inner: bool = False  # "更大力度提振消费。" inside a section written as one paragraph
 
 
 @dataclass(frozen=True)
@@ -59,15 +60,28 @@ def topics(text: str) -> tuple[Topic, ...]:
     out: list[Topic] = []
     at = 0
     for paragraph in text.split("\n"):
-        first = split_sentences(paragraph)[:1]
-        if first:
-            body = first[0].strip()
+        sentences = split_sentences(paragraph)
+        if sentences:
+            body = sentences[0].strip()
             lead = paragraph.find(body)
             core = body.rstrip("。；;：:")
             if 4 <= len(core) <= TOPIC_MAX_CHARS and (body.endswith("。") or HEADING.match(core)):
                 out.append(Topic(at + lead, at + lead + len(body), core, bool(HEADING.match(core))))
+            cursor = lead + len(body)
+            for piece in sentences[1:]:
+                inner = piece.strip()
+                begin = paragraph.find(inner, cursor) if inner else -1
+                cursor += len(piece)
+                if begin >= 0 and is_subtopic(inner) and not COUNTED.search(inner):  # "今年将采取三项举措。" announces
+                    out.append(Topic(at + begin, at + begin + len(inner), inner.rstrip("。"), False, inner=True))
         at += len(paragraph) + 1
     return tuple(out)
+
+
+def is_subtopic(sentence: str) -> bool:
+    """"全力释放消费潜能。": a short sentence with no inner mark names what the sentences after it do."""
+    core = sentence.rstrip("。")
+    return sentence.endswith("。") and 4 <= len(core) <= SUBTOPIC_CHARS and not INNER_MARK.search(core)
 
 
 def _core(text: str) -> str:
@@ -97,7 +111,9 @@ def best_topic(text: str, question: str, terms: Sequence[str] = ()) -> tuple[Top
     for topic in topics(text):
         share = restated_share(topic.text, question)
         score = share
-        if share <= MIN_TOPIC_SHARE and _holds_in_order(topic.text, named):
+        # a sentence inside a paragraph is a topic only when the question restates it: sharing words is not
+        # enough ("高校毕业生就业创业人数再创新高。" reports a result, it heads nothing)
+        if share <= MIN_TOPIC_SHARE and not topic.inner and _holds_in_order(topic.text, named):
             score = MIN_TOPIC_SHARE + 0.01 + 0.1 * share + (0.05 if topic.heading else 0.0)
         if score > best_score or (score == best_score and best is not None):
             best, best_score = topic, score
@@ -147,6 +163,14 @@ def under_topic(text: str, topic: Topic) -> list[Quote]:
     """The topic sentence and what answers it (see the module's docstring), each an exact quote."""
     quotes = [Quote(topic.start, topic.end, text[topic.start : topic.end].strip())]
     sentences = _sentences_after(text, topic.end)
+    if topic.inner:
+        # up to the next subtopic or the paragraph's end
+        body = []
+        for quote, opens in sentences:
+            if opens or is_subtopic(quote.text):
+                break
+            body.append(quote)
+        return quotes + body[:BODY_SENTENCES] if body else []
     if topic.heading or COUNT_NAMED.search(topic.text):
         # a section, or a topic that counts its parts ("全力打造“六大产业集群”"): its first sentences,
         # then the topics of what follows, up to the next heading
@@ -163,8 +187,7 @@ def _section_topics(sentences: list[tuple[Quote, bool]]) -> list[Quote]:
         out = [q for q, opens in sentences if opens and len(q.text) <= TOPIC_MAX_CHARS + 1 and q.text.endswith("。")]
     else:
         lead = [q for q, _ in sentences[:SECTION_LEAD]]
-        out = lead + [q for q, _ in sentences[SECTION_LEAD:]
-                      if len(q.text) <= SUBTOPIC_CHARS and not INNER_MARK.search(q.text[:-1])]
+        out = lead + [q for q, _ in sentences[SECTION_LEAD:] if is_subtopic(q.text)]
     return out[:MAX_POINTS] if len(out) >= 2 else []
 
 

@@ -4,7 +4,6 @@ asked year and kind (target or outcome)."""
 from __future__ import annotations
 
 import re
-
 from dataclasses import replace
 from typing import TYPE_CHECKING
 

@@ -3,15 +3,15 @@ before the word 报告 names the report itself. Also the report-side checks ever
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from planqa.patterns import YEAR_NIAN
 from planqa.text import words
+from qa_service.asked_years import RELATIVE, REPORT_YEAR
 from qa_service.evidence import REVIEW_SECTION, SentenceEvidence
-from qa_service.query import RELATIVE, Question
+from qa_service.query import Question
 from qa_service.retrieval import Hit
 from qa_service.vocabulary import vocabulary
 
@@ -19,8 +19,6 @@ if TYPE_CHECKING:
     from qa_service.pipeline import Scope, State
 
 TITLE_SHARE = 0.6  # of a title's own words a question must repeat to name that document
-# "2023年政府工作报告", "2021年和2023年政府工作报告": years right before the word 报告 name reports
-REPORT_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:\s*[和与及、至到-]\s*(?:19|20)\d{2}\s*年)*(?:的)?(?:[\u4e00-\u9fff]{0,8})?报告")
 
 
 def report_year(state: State, doc_id: str) -> int | None:

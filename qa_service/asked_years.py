@@ -1,0 +1,27 @@
+"""The years a question asks about: written ("2025年"), relative to its report ("去年"), or naming the report."""
+
+from __future__ import annotations
+
+import re
+
+from planqa.patterns import YEAR_BARE
+
+RELATIVE = {"前年": -2, "去年": -1, "上年": -1, "上一年": -1, "今年": 0, "本年": 0, "当年": 0, "明年": 1}
+RELATIVE_EN = {"last year": -1, "this year": 0, "next year": 1, "previous year": -1}
+RELATIVE_WORDS = re.compile(r"(?:19|20)\d{2}\s*年?|前年|去年|上一?年|今年|本年|当年|明年")
+# "2023年政府工作报告", "2021年和2023年政府工作报告": years right before the word 报告 name reports
+REPORT_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:\s*[和与及、至到-]\s*(?:19|20)\d{2}\s*年)*(?:的)?(?:[\u4e00-\u9fff]{0,8})?报告")
+YEAR_WORD = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?")  # cut out before segmenting: "2025年全社会" is not "年全"
+
+
+def asked_years(text: str) -> tuple[list[int], list[int]]:
+    """(years written, shifts from the report's year). One wins when both are said."""
+    lower = text.lower()
+    years = sorted({int(y) for y in YEAR_BARE.findall(text)})
+    relative = sorted({v for k, v in RELATIVE.items() if k in text} | {v for k, v in RELATIVE_EN.items() if k in lower})
+    naming = {int(y) for m in REPORT_YEAR.finditer(text) for y in YEAR_BARE.findall(m.group(0))}
+    if relative and years and set(years) <= naming:
+        return [], relative  # "2026年政府工作报告里说，去年…": the year names the report, 去年 is the year asked
+    if years:
+        return years, []  # "去年（2025年）", "2025年比上年增长": the year written is the year asked
+    return years, relative

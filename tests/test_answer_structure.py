@@ -1,0 +1,94 @@
+"""Answers that follow how these reports are written, on real provincial reports (deterministic fake embedding):
+a counted announcement and its points, headings that share the asked words, a short subtopic inside a long
+paragraph, one "分别" clause for several parts, and the years a target or an outcome can come from."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import CORPUS, service_over
+
+from qa_service.asked_years import asked_years
+from qa_service.outline import announced_count, chinese_numeral
+from qa_service.query import analyse
+from qa_service.topics import shared_headings
+
+P25, P26 = CORPUS / "provincial-2025" / "txt", CORPUS / "provincial-2026" / "txt"
+REPORTS = [P26 / "2026_湖南省_政府工作报告.txt", P25 / "2025年湖南省政府工作报告.txt", P25 / "2025年河南省政府工作报告.txt",
+           P26 / "2026_江苏省_政府工作报告.txt", P25 / "2025年四川省政府工作报告.txt", P26 / "2026_四川省_政府工作报告.txt"]
+
+
+def test_chinese_numerals_and_announced_counts():
+    assert [chinese_numeral(w) for w in ("三", "十", "十二", "二十", "两", "百")] == [3, 10, 12, 20, 2, None]
+    assert announced_count("按照“稳、进、高、新”工作思路，重点抓好十个方面工作：") == 10
+    assert announced_count("要着力把握好五个方面。") == 5
+    assert announced_count("全力推动经济稳定增长。") is None
+
+
+def test_a_written_year_and_a_relative_year():
+    assert asked_years("四川去年（2025年）城镇新增就业多少人") == ([2025], [])
+    assert asked_years("湖南2026年政府工作报告里说，去年研发投入强度是多少") == ([], [-1])
+    assert asked_years("去年城镇新增就业多少人") == ([], [-1])
+
+
+def test_a_thing_listed_before_the_indicators_is_a_part_of_its_own():
+    q = analyse("湖南2024年粮食总产、社会消费品零售总额增速和规模工业增加值增速分别是多少？")
+    assert len(q.parts) == 3 and "粮食" in q.parts[0].terms and "粮食" not in q.parts[1].terms
+
+
+def test_headings_that_share_the_quoted_word():
+    text = "\n".join(["一、过去一年", "（一）聚力稳增长。", "正文。", "二、今年工作", "（一）聚力扩内需。", "正文。",
+                      "（二）聚力强创新。", "正文。", "（三）着力惠民生。"])
+    assert [t.text for t in shared_headings(text, ["聚力"])] == ["（一）聚力扩内需", "（二）聚力强创新"]
+    assert shared_headings(text, ["聚力"], ["机遇"]) == []  # a word the headings lack: not about them
+    assert shared_headings(text, ["惠民生"]) == []  # one heading is a topic, not a list
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory):
+    if not all(p.exists() for p in REPORTS):
+        pytest.skip("the shared corpus is not beside the project")
+    return service_over(tmp_path_factory.mktemp("structure"), REPORTS)
+
+
+def test_a_counted_announcement_is_answered_by_every_point_it_counts(service):
+    r = service.ask("湖南省2026年要重点抓好哪十个方面的工作？")
+    assert r.found and "（一）全力推动经济稳定增长" in r.answer and "（十）牢牢守住安全稳定底线" in r.answer
+
+
+def test_headings_sharing_the_quoted_words_are_listed(service):
+    r = service.ask("河南2025年政府工作报告提出要“更大力度”推动哪些工作？")
+    assert r.found and "全方位扩大内需" in r.answer and "以人为本的新型城镇化" in r.answer
+    assert "发展和安全良性互动" in r.answer
+
+
+def test_a_subtopic_inside_a_paragraph_is_answered_by_the_sentences_after_it(service):
+    r = service.ask("江苏省2026年打算怎样更大力度提振消费？")
+    assert r.found and "苏新消费" in r.answer and "首发首店" in r.answer
+    assert "着力扩大有效投资" not in r.answer  # the next subtopic is another answer
+
+
+def test_one_clause_that_gives_each_part_its_figure_answers_every_part(service):
+    r = service.ask("江苏2026年力争交通、水利、能源领域投资额各达到多少？")
+    assert r.found and all(f in r.answer for f in ("2400亿元", "450亿元", "1700亿元"))
+    assert r.answer.count("2400亿元") == 1
+
+
+def test_an_outcome_is_never_taken_from_the_report_of_its_own_year(service):
+    r = service.ask("四川2026年实际粮食产量是多少？")
+    assert not r.found  # the 2026 report holds the 2026 target only
+    assert service.ask("四川2025年粮食产量目标是多少？").found
+
+
+def test_a_review_sentence_states_an_outcome_whatever_its_plan_words(service):
+    r = service.ask("四川去年（2025年）城镇新增就业多少人？")
+    assert r.found and "107万人" in r.answer
+
+
+def test_relative_years_count_from_the_report_the_question_names(service):
+    r = service.ask("湖南2026年政府工作报告里说，去年全社会研发投入强度提升到了多少？")
+    assert r.found and "2.62%" in r.answer
+
+
+def test_every_listed_thing_is_answered(service):
+    r = service.ask("湖南2024年粮食总产、社会消费品零售总额增速和规模工业增加值增速分别是多少？")
+    assert r.found and all(f in r.answer for f in ("615.6亿斤", "5.4%", "7.3%"))
