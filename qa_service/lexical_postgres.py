@@ -37,9 +37,6 @@ class PostgresLexicalIndex:
         found = self.sql.chunks_by_id(chunk_ids)
         return {cid: c for cid, c in found.items() if c.doc_id in self.doc_ids}
 
-    def doc_of_chunks(self, chunk_ids: Iterable[str]) -> dict[str, str]:
-        return {cid: d for cid, d in self.sql.chunk_documents(chunk_ids).items() if d in self.doc_ids}
-
     def chunks_of(self, doc_id: str) -> list[Chunk]:
         if doc_id not in self.doc_ids:
             return []

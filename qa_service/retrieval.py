@@ -15,7 +15,6 @@ from planqa.stores import SqlStore, VectorIndex
 from planqa.text import tokenize
 
 RRF_K = 60
-WIDE_POOL = 1000  # ids of an unfiltered Chroma-server query for a narrower scope: ~10 ms at 750k vectors
 
 
 @dataclass
@@ -81,10 +80,6 @@ class Lexical(Protocol):
         """A document's chunks in reading order ([] for a document not in the snapshot)."""
         ...
 
-    def doc_of_chunks(self, chunk_ids: Iterable[str]) -> dict[str, str]:
-        """chunk_id → doc_id for the chunks among `chunk_ids` that belong to the snapshot."""
-        ...
-
     def rarity(self, term: str) -> float: ...
 
     def search(self, tokens: list[str], k: int, doc_ids: set[str] | None = None) -> list[tuple[Chunk, float]]:
@@ -118,9 +113,6 @@ class LexicalIndex:
 
     def chunks_of(self, doc_id: str) -> list[Chunk]:
         return self._by_doc.get(doc_id, [])
-
-    def doc_of_chunks(self, chunk_ids: Iterable[str]) -> dict[str, str]:
-        return {cid: self._chunks[self._position[cid]].doc_id for cid in chunk_ids if cid in self._position}
 
     def rarity(self, term: str) -> float:
         """Weight of a question word, 0.3 (in most chunks) to 2.0 (in none): rare words decide."""
@@ -185,7 +177,7 @@ class HybridSearch:
         if not doc_ids:
             return []
         vector = query_vector if query_vector is not None else self.vectors.embeddings.embed_query(query)
-        dense = self._dense(lexical, vector, pool, doc_ids)
+        dense = self.vectors.search(vector, pool, self._dense_scope(lexical, doc_ids))
         found = lexical.chunks_by_id([chunk_id for chunk_id, _sim in dense])
         bm25 = lexical.search(tokenize(lexical_query), pool, doc_ids)
         fused: dict[str, Hit] = {}
@@ -201,19 +193,10 @@ class HybridSearch:
             hit.lexical_rank = rank
         return sorted(fused.values(), key=lambda h: -h.score)[:k]
 
-    def _dense(self, lexical: Lexical, vector: list[float], pool: int, doc_ids: set[str]) -> list[tuple[str, float]]:
-        """The dense pool within `doc_ids`. A Chroma server's metadata filter costs hundreds of milliseconds
-        at ~750k vectors, an unfiltered query a few: with the scope every document of the snapshot (the
-        common case) there is no filter, and for a narrower scope the best `WIDE_POOL` ids are asked first
-        and the scope's kept (the same `pool` best when enough of them are there). The fusion skips vectors
-        of documents outside the snapshot. Embedded Chroma keeps the filter (see VectorIndex.reopen)."""
-        if not self.vectors.settings.chroma_url:
-            return self.vectors.search(vector, pool, doc_ids)
-        if doc_ids >= lexical.doc_ids:
-            return self.vectors.search(vector, pool, None)
-        wide = self.vectors.search(vector, WIDE_POOL, None)
-        owners = lexical.doc_of_chunks([chunk_id for chunk_id, _sim in wide])
-        kept = [(chunk_id, sim) for chunk_id, sim in wide if owners.get(chunk_id) in doc_ids]
-        if len(kept) >= pool or len(wide) < WIDE_POOL:  # enough, or every vector was in `wide`
-            return kept[:pool]
-        return self.vectors.search(vector, pool, doc_ids)
+    def _dense_scope(self, lexical: Lexical, doc_ids: set[str]) -> set[str] | None:
+        """A Chroma server is asked without a filter when the scope is every document of the snapshot (the
+        common case): an `$in` of thousands of ids costs more than the search. The fusion above skips
+        vectors of documents outside the snapshot. Embedded Chroma keeps the filter (see VectorIndex.reopen)."""
+        if self.vectors.settings.chroma_url and doc_ids >= lexical.doc_ids:
+            return None
+        return doc_ids

@@ -33,7 +33,6 @@ def test_the_in_memory_index_answers_the_lexical_interface():
     assert index.chunk("a:1") == ROWS[1][0] and index.chunk("gone:0") is None
     assert index.chunks_by_id(["b:0", "gone:0"]) == {"b:0": ROWS[2][0]}
     assert index.chunks_of("a") == [ROWS[0][0], ROWS[1][0]] and index.chunks_of("gone") == []
-    assert index.doc_of_chunks(["a:1", "b:0", "gone:0"]) == {"a:1": "a", "b:0": "b"}
     hits = index.search(["进出口"], 5)
     assert [c.chunk_id for c, _ in hits] == ["b:0", "a:0"] and hits[0][1] > hits[1][1] > 0
     assert [c.chunk_id for c, _ in index.search(["进出口"], 5, doc_ids={"a"})] == ["a:0"]
@@ -41,44 +40,25 @@ def test_the_in_memory_index_answers_the_lexical_interface():
 
 
 class _Vectors:
-    """Records how the dense search was asked (k, scope); answers from `ranked`, best first."""
+    """Records the scope the dense search was asked with."""
 
-    def __init__(self, chroma_url: str | None, ranked: list[str]) -> None:
+    def __init__(self, chroma_url: str | None) -> None:
         self.settings = SimpleNamespace(chroma_url=chroma_url)
-        self.ranked = ranked
         self.asked: list = []
 
     def search(self, vector, k, doc_ids=None):
-        self.asked.append((k, None if doc_ids is None else set(doc_ids)))
-        ids = [cid for cid in self.ranked if doc_ids is None or cid.split(":")[0] in doc_ids]
-        return [(cid, 1.0 - i / 100) for i, cid in enumerate(ids[:k])]
+        self.asked.append(None if doc_ids is None else set(doc_ids))
+        return [("gone:0", 0.9), ("b:0", 0.8)]  # a vector of a document outside the snapshot comes first
 
 
-def _dense_ids(vectors, scope: set[str], pool: int = 5) -> list[str]:
-    search = HybridSearch(None, vectors, lexical=lambda: LexicalIndex(ROWS))
-    hits = search.search("进出口", "进出口", 5, scope, query_vector=[0.0], pool=pool)
-    return [h.chunk.chunk_id for h in sorted(hits, key=lambda h: h.dense_rank or 0) if h.dense_rank is not None]
-
-
-def test_a_chroma_server_is_asked_without_a_filter_and_the_scope_kept_from_a_wide_pool(monkeypatch):
-    import qa_service.retrieval as retrieval
-
-    ranked = ["a:1", "gone:0", "b:0", "a:0"]  # gone:0: a vector of a document outside the snapshot
-    server = _Vectors("http://chroma:8000", ranked)
-    assert _dense_ids(server, {"a", "b"}) == ["a:1", "b:0", "a:0"]  # skipped by the fusion
-    assert server.asked == [(5, None)]  # every document: no filter
-    server.asked.clear()
-    assert _dense_ids(server, {"a"}) == ["a:1", "a:0"]
-    assert server.asked == [(retrieval.WIDE_POOL, None)]  # the whole collection came back: no second query
-    monkeypatch.setattr(retrieval, "WIDE_POOL", 2)
-    server.asked.clear()
-    assert _dense_ids(server, {"a"}, pool=1) == ["a:1"]
-    assert server.asked == [(2, None)]  # the wide pool held enough of the scope
-    server.asked.clear()
-    assert _dense_ids(server, {"a"}, pool=2) == ["a:1", "a:0"]
-    assert server.asked == [(2, None), (2, {"a"})]  # it did not: the filtered query
-
-    embedded = _Vectors(None, ranked)
-    assert _dense_ids(embedded, {"a", "b"}) == ["a:1", "b:0", "a:0"]
-    assert _dense_ids(embedded, {"a"}) == ["a:1", "a:0"]
-    assert embedded.asked == [(5, {"a", "b"}), (5, {"a"})]  # embedded Chroma keeps its filter
+def test_a_chroma_server_is_asked_without_a_filter_when_the_scope_is_every_document():
+    index = LexicalIndex(ROWS)
+    server, embedded = _Vectors("http://chroma:8000"), _Vectors(None)
+    for vectors in (server, embedded):
+        search = HybridSearch(None, vectors, lexical=lambda: index)
+        hits = search.search("进出口", "进出口", 5, {"a", "b"}, query_vector=[0.0])
+        assert "gone:0" not in {h.chunk.chunk_id for h in hits}  # skipped by the fusion
+        assert next(h for h in hits if h.chunk.chunk_id == "b:0").dense_rank == 1
+        search.search("进出口", "进出口", 5, {"a"}, query_vector=[0.0])
+    assert server.asked == [None, {"a"}]
+    assert embedded.asked == [{"a", "b"}, {"a"}]

@@ -168,15 +168,6 @@ class SqlStore:
             rows = conn.execute(select(*_CHUNK_COLUMNS).where(chunks.c.chunk_id.in_(ids))).mappings().all()
         return {r["chunk_id"]: chunk_from_row(r) for r in rows}
 
-    def chunk_documents(self, chunk_ids: Iterable[str]) -> dict[str, str]:
-        """chunk_id → doc_id for the stored chunks among `chunk_ids` (no texts read)."""
-        ids = list(chunk_ids)
-        if not ids:
-            return {}
-        query = select(chunks.c.chunk_id, chunks.c.doc_id).where(chunks.c.chunk_id.in_(ids))
-        with self.engine.connect() as conn:
-            return dict(conn.execute(query).all())
-
     def indicators(
         self, *, doc_ids: Iterable[str] | None = None, year: int | None = None, text: str | None = None
     ) -> list[IndicatorRow]:
