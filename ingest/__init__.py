@@ -20,11 +20,17 @@ if TYPE_CHECKING:
 __all__ = ["ingest_paths", "remove_document"]
 
 
-def _ingestor(settings: Settings, embeddings: Embeddings | None, sql: SqlStore | None, vectors: VectorIndex | None):
-    from ingest.pipeline import Ingestor
+def _ingestor(settings: Settings, embeddings: Embeddings | None, sql: SqlStore | None, vectors: VectorIndex | None,
+              warm: bool = False):
     from planqa.embedding.model import LazyEmbeddings
 
-    return Ingestor(settings, embeddings if embeddings is not None else LazyEmbeddings(settings), sql=sql, vectors=vectors)
+    if embeddings is None:
+        embeddings = LazyEmbeddings(settings)
+        if warm:
+            embeddings.warm()  # the model loads while the stores below are opened
+    from ingest.pipeline import Ingestor
+
+    return Ingestor(settings, embeddings, sql=sql, vectors=vectors)
 
 
 def ingest_paths(
@@ -38,7 +44,7 @@ def ingest_paths(
 ) -> IngestReport:
     """Ingest files and folders into the stores; pass a running service's embeddings and stores to share them
     (the model is loaded only when something needs embedding otherwise)."""
-    return _ingestor(settings, embeddings, sql, vectors).ingest([Path(p) for p in paths], progress)
+    return _ingestor(settings, embeddings, sql, vectors, warm=True).ingest([Path(p) for p in paths], progress)
 
 
 def remove_document(

@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from langchain_core.embeddings import Embeddings
@@ -60,20 +61,27 @@ class Ingestor:
     ) -> None:
         self.settings = settings
         self.sql = sql or SqlStore(settings.sqlalchemy_url)
-        self.vectors = vectors or VectorIndex(settings, embeddings)
-        if not isinstance(self.vectors.embeddings, TimedEmbeddings):
+        timed = vectors.embeddings if vectors is not None else embeddings
+        if not isinstance(timed, TimedEmbeddings):
             # Shared with other ingestors and the QA service: a transparent delegate, so wrapping is harmless.
-            self.vectors.embeddings = TimedEmbeddings(self.vectors.embeddings)
-        self._timer: TimedEmbeddings = self.vectors.embeddings
+            timed = TimedEmbeddings(timed)
+        self._timer: TimedEmbeddings = timed
+        if vectors is not None:
+            vectors.embeddings = timed
+            self.__dict__["vectors"] = vectors  # the cached property below, already open
         self.lock = WriteLock(settings)
         self.leases = Leases(self.sql.engine, lease_s=lease_s)
+
+    @cached_property
+    def vectors(self) -> VectorIndex:
+        """Opened on first use (importing chromadb takes seconds): an ingest reads and embeds meanwhile."""
+        return VectorIndex(self.settings, self._timer)
 
     def ingest(self, paths: list[Path], progress: Progress | None = None) -> IngestReport:
         """Store every file, in order; files are read and embedded ahead of the writing (`ingest.read_ahead`)."""
         progress = progress or Progress()
         report = IngestReport()
         began = time.perf_counter()
-        self.collect_orphans()
         files = discover(paths)
         if files:
             # A lazily loaded model loads here, outside the model timer: embed_seconds are seconds of embedding.
@@ -81,16 +89,24 @@ class Ingestor:
         staged = ReadAhead(
             files,
             self._prepare,
-            self.vectors.embeddings,
+            self._timer,
             is_stored=lambda digest: bool(self.sql.find(content_hash=digest)),
             slice_size=16 * self.settings.embedding_batch_size,
             on_read=progress.extend,
             thread_seconds=lambda: self._timer.thread_seconds,
         )
         progress.start("Embedding", 0)
+        swept = False
         for item in staged:
+            if not swept:
+                # before the first write, while the first file is embedded: opening the vector store takes
+                # seconds of imports, and nothing has been written yet
+                self.collect_orphans()
+                swept = True
             self._store_one(item, report, progress)
             report.embed_seconds += item.embed_seconds
+        if not swept:
+            self.collect_orphans()
         progress.stop()
         report.seconds = time.perf_counter() - began
         return report

@@ -27,6 +27,7 @@ ACHIEVED_WORDS = ("完成", "实现了", "达到", "增长", "下降", "预计�
 MIN_COVERAGE = 0.5  # weighted share of the question's terms a figure sentence must hold
 RARE_WEIGHT = 1.8  # a question word this rare (in almost no chunk) must be in the quote...
 UNSEEN_WEIGHT = 2.0  # ...but a word in no chunk at all cannot be: it only lowers the coverage
+PARTS_SHARE = 0.9  # of a term's weight when a text holds only its parts
 # Sentence score weights (coverage is the base, in 0..1).
 CONCEPT_WEIGHT = 2.0
 QUALITY_WEIGHT = 0.5
@@ -143,7 +144,11 @@ def coverage_of(
     held = [(alts, w) for alts, w in groups
             if any(a.lower() in around or _holds(lower, a.lower()) for a in alts)]
     missing_rare = sum(w for alts, w in groups if RARE_WEIGHT <= w < UNSEEN_WEIGHT and (alts, w) not in held)
-    return sum(w for _, w in held) / total, [alts[0] for alts, _ in held], missing_rare
+    # a term said whole counts fully; one held only by its parts ("低空…经济") a little less, so the sentence
+    # that says "低空经济" comes first
+    weight = sum(w if any(a.lower() in lower or a.lower() in around for a in alts) else PARTS_SHARE * w
+                 for alts, w in held)
+    return weight / total, [alts[0] for alts, _ in held], missing_rare
 
 
 def _kind_fits(q: Question, sentence: str, fragment: str, in_review: bool = False) -> bool:

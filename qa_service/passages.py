@@ -47,8 +47,8 @@ def find_passages(
 ) -> list[SentenceEvidence]:
     """The one to three sentences that say what a descriptive question asks ("哪些重点任务", "两个抓手是什么")."""
     groups = term_groups(q, ignore, rarity)
-    if not groups or (q.lang == "en" and len(groups) == 1 and not q.concepts):
-        return []  # one word translated from English cannot tell which passage answers, however rare
+    if not groups or (q.lang == "en" and len(groups) == 1 and not q.concepts and len(groups[0][0][0]) < 4):
+        return []  # one short word translated from English cannot tell which passage answers ("低空经济" can)
     found: list[SentenceEvidence] = []
     pairs = modifier_pairs(q.text, frozenset(ignore)) if q.lang == "zh" else ()
     for rank, hit, text, s_start in sentences_of(hits[:pool] if pool else hits):

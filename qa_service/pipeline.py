@@ -148,8 +148,9 @@ def _without_scope_words(text: str, sc: Scope) -> str:
 
 def select(state: State, q: Question, sc: Scope, got: Retrieved) -> Selection:
     """Evidence for every part of the question, each from the report that best answers that part."""
-    if q.lang == "en" and not q.concepts and len(q.terms) < 2 and q.kind not in ("metadata", "aggregate"):
-        # one word understood of an English sentence cannot tell which passage answers it
+    if q.lang == "en" and not q.concepts and len(q.terms) < 2 and sum(map(len, q.terms)) < 4 and q.kind not in (
+            "metadata", "aggregate"):
+        # one short word understood of an English sentence cannot tell which passage answers it ("低空经济" can)
         return Selection([PartAnswer(q, note="too little of the question understood")], related=got.hits[:RELATED])
     handler = {"metadata": answerers.metadata, "aggregate": answerers.aggregate,
                "descriptive": answerers.descriptive}.get(q.kind)

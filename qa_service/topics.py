@@ -22,17 +22,11 @@ from planqa.text import split_sentences
 TOPIC_MAX_CHARS = 40  # a topic sentence is a short clause; a longer first sentence is already the matter
 MIN_TOPIC_SHARE = 0.7  # of the topic's characters (in runs of two or more) that the question restates
 MIN_RUN = 4  # ...with one run this long, so that scattered common words never make a match
-SECTION_LEAD = 3  # a section written as one paragraph opens with its first measures
-# "六大产业集群", "三项工作", "五个方面": a topic that counts its parts is answered like a heading
-COUNT_NAMED = re.compile(r"[一二两三四五六七八九十]+(?:大|项|个|条|方面)")
 SUBTOPIC_CHARS = 16  # "全力释放消费潜能。": a topic inside a section written as one paragraph
 INNER_MARK = re.compile(r"[，,；;：:]")
-BODY_SENTENCES = 5
-MAX_POINTS = 8
 HEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
 TOP_PART = re.compile(r"^[一二三四五六七八九十]+、", re.M)  # "三、关于2026年工作": a part of the report
 MAX_HEADINGS = 12
-POINT = re.compile(r"^(?:[一二三四五六七八九十]是|[一二三四五六七八九十]要|第[一二三四五六七八九十]，|首先|其次|再次)")
 # "要着力把握好五个方面。", "重点抓好三项工作：": a sentence that announces a count of points
 COUNTED = re.compile(r"[一二两三四五六七八九十几]+(?:个|项|条|点|大|方面)[\u4e00-\u9fff]{0,4}[。：:]?$")
 # marks and boilerplate that say nothing of the topic
@@ -157,93 +151,3 @@ def _holds_in_order(topic: str, terms: list[str]) -> bool:
             return False
         at = found + len(term)
     return True
-
-
-def under_topic(text: str, topic: Topic) -> list[Quote]:
-    """The topic sentence and what answers it (see the module's docstring), each an exact quote."""
-    quotes = [Quote(topic.start, topic.end, text[topic.start : topic.end].strip())]
-    sentences = _sentences_after(text, topic.end)
-    if topic.inner:
-        # up to the next subtopic or the paragraph's end
-        body = []
-        for quote, opens in sentences:
-            if opens or is_subtopic(quote.text):
-                break
-            body.append(quote)
-        return quotes + body[:BODY_SENTENCES] if body else []
-    if topic.heading or COUNT_NAMED.search(topic.text):
-        # a section, or a topic that counts its parts ("全力打造“六大产业集群”"): its first sentences,
-        # then the topics of what follows, up to the next heading
-        section = _section_topics(sentences)
-        return quotes + section if section else []
-    points = _points(sentences)
-    return quotes + (points or _own_paragraph(sentences)[:BODY_SENTENCES])
-
-
-def _section_topics(sentences: list[tuple[Quote, bool]]) -> list[Quote]:
-    """What a section says it does. Written as paragraphs: the topic sentence of each. Written as one paragraph:
-    its first SECTION_LEAD sentences, then its short ones without inner marks ("全力释放消费潜能。")."""
-    if any(opens for _, opens in sentences):
-        out = [q for q, opens in sentences if opens and len(q.text) <= TOPIC_MAX_CHARS + 1 and q.text.endswith("。")]
-    else:
-        lead = [q for q, _ in sentences[:SECTION_LEAD]]
-        out = lead + [q for q, _ in sentences[SECTION_LEAD:] if is_subtopic(q.text)]
-    return out[:MAX_POINTS] if len(out) >= 2 else []
-
-
-def _own_paragraph(sentences: list[tuple[Quote, bool]]) -> list[Quote]:
-    """The sentences before the first that opens a new paragraph."""
-    out: list[Quote] = []
-    for quote, opens in sentences:
-        if opens:
-            break
-        out.append(quote)
-    return out
-
-
-def _sentences_after(text: str, start: int) -> list[tuple[Quote, bool]]:
-    """(sentence, opens a paragraph) from `start` up to the next heading, within ~4000 characters."""
-    out: list[tuple[Quote, bool]] = []
-    cursor = previous_end = start
-    for piece in split_sentences(text[start : start + 4000]):
-        body = piece.strip()
-        begin = cursor + piece.find(body)
-        cursor += len(piece)
-        if not body:
-            continue
-        opens = "\n" in text[previous_end:begin]
-        if opens and HEADING.match(body):
-            break
-        out.append((Quote(begin, begin + len(body), body), opens))
-        previous_end = begin + len(body)
-    return out
-
-
-def _points(sentences: list[tuple[Quote, bool]]) -> list[Quote]:
-    """"一是…" sentences: the first in the topic's own paragraph, or opening the next one when the topic's
-    paragraph only announces them ("要着力把握好五个方面。"); the rest on through paragraphs that open with the
-    next point. A later paragraph's count belongs to another topic."""
-    points: list[Quote] = []
-    paragraph = 0
-    announced = not sentences or sentences[0][1] or bool(COUNTED.search(_last_of_first_paragraph(sentences)))
-    for quote, opens in sentences:
-        paragraph += opens
-        point = POINT.match(quote.text)
-        if not points and (paragraph > 1 or (paragraph == 1 and not (announced and quote.text[0] in "一第首"))):
-            break
-        if opens and not point and points:
-            break  # a new paragraph that does not go on counting: the points are over
-        if point:
-            points.append(quote)
-            if len(points) >= MAX_POINTS:
-                break
-    return points if len(points) >= 2 else []
-
-
-def _last_of_first_paragraph(sentences: list[tuple[Quote, bool]]) -> str:
-    last = ""
-    for quote, opens in sentences:
-        if opens:
-            break
-        last = quote.text
-    return last

@@ -111,7 +111,8 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
     return Vocabulary(
         indicators=indicators,
         shorthand=dict(data.get("shorthand", {})),
-        english_terms={k.lower(): v for k, v in data.get("english_terms", {}).items()},
+        english_terms={k.lower(): v for k, v in
+                       {**data.get("english_policy_terms", {}), **data.get("english_terms", {})}.items()},
         stopwords=frozenset(data.get("stopwords", {}).get("zh", ())),
         en_stopwords=frozenset(data.get("stopwords", {}).get("en", ())),
         cues={k: tuple(v) for k, v in data.get("cues", {}).items()},

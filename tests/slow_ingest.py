@@ -22,5 +22,9 @@ class SlowEmbeddings(HashEmbeddings):
 
 if __name__ == "__main__":
     settings = Settings(data_dir=Path(sys.argv[1]), embedding_batch_size=1)  # the pipeline embeds 16 a call: many calls to kill between
-    Ingestor(settings, SlowEmbeddings()).ingest([Path(p) for p in sys.argv[2:]])
+    ingestor = Ingestor(settings, SlowEmbeddings())
+    # open the vector store now (ingest opens it while the first file embeds): the third batch then finds
+    # the first slices written, which is where the test kills this process
+    assert ingestor.vectors is not None
+    ingestor.ingest([Path(p) for p in sys.argv[2:]])
     print("done", flush=True)

@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 from conftest import CORPUS, service_over
 
-from qa_service.topics import best_topic, restated_share, under_topic
+from qa_service.topic_answers import under_topic
+from qa_service.topics import best_topic, restated_share
 
 REPORT = "\n".join([
     "（三）扎实推进城乡融合发展。要统筹新型城镇化和乡村全面振兴。",

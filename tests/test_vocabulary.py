@@ -35,3 +35,16 @@ def test_longest_form_wins_and_shorthand_maps_to_the_full_name():
     vocab = vocabulary()
     names = [ind.name for _, ind in vocab.find_indicators("人均GDP和居民消费价格，社零")]
     assert names == ["人均地区生产总值", "居民消费价格", "社会消费品零售总额"]
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpus is absent")
+def test_every_english_policy_term_names_a_phrase_of_the_genre():
+    import tomllib
+
+    from qa_service.vocabulary import DEFAULT_PATH
+
+    terms = tomllib.loads(DEFAULT_PATH.read_text(encoding="utf-8"))["english_policy_terms"]
+    texts = [p.read_text(encoding="utf-8", errors="ignore") for p in CORPUS.rglob("*.txt")]
+    rare = {zh for zh in set(terms.values()) if sum(zh in t for t in texts) < 5}
+    assert len(terms) >= 100 and not rare, f"policy terms in fewer than five documents: {rare}"
+    assert vocabulary().translate("What does the report say about the low-altitude economy?") == ["低空经济"]

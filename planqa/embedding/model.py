@@ -198,6 +198,15 @@ class LazyEmbeddings(Embeddings):
     def real(self) -> Embeddings:
         return load_embeddings(self._settings)
 
+    def warm(self) -> None:
+        """Start loading the model in the background: ingest opens the stores (seconds of imports) meanwhile,
+        and the first `embed_documents` waits for the load under `load_embeddings`'s lock."""
+        def load() -> None:
+            with contextlib.suppress(Exception):  # the first real use raises it again, with the CLI's message
+                load_embeddings(self._settings)
+
+        threading.Thread(target=load, name="model-load", daemon=True).start()
+
     @property
     def identity(self) -> dict[str, str]:
         return model_identity(self._settings)

@@ -15,7 +15,8 @@ from qa_service.outline import following, outline, rest_of_paragraph
 from qa_service.passages import ANNOUNCES, find_passages
 from qa_service.query import Question
 from qa_service.retrieval import Hit
-from qa_service.topics import Topic, best_topic, shared_headings, under_topic
+from qa_service.topic_answers import under_topic
+from qa_service.topics import Topic, best_topic, shared_headings
 from qa_service.vocabulary import vocabulary
 
 if TYPE_CHECKING:
