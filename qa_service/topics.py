@@ -22,6 +22,8 @@ from planqa.text import split_sentences
 TOPIC_MAX_CHARS = 40  # a topic sentence is a short clause; a longer first sentence is already the matter
 MIN_TOPIC_SHARE = 0.7  # of the topic's characters (in runs of two or more) that the question restates
 MIN_RUN = 4  # ...with one run this long, so that scattered common words never make a match
+CLAUSE_MIN_CHARS = 6  # a heading's first clause restated alone must be this long...
+CLAUSE_WEIGHT = 0.9  # ...and counts a little less than the whole heading
 SUBTOPIC_CHARS = 16  # "全力释放消费潜能。": a topic inside a section written as one paragraph
 INNER_MARK = re.compile(r"[，,；;：:]")
 HEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
@@ -104,6 +106,11 @@ def best_topic(text: str, question: str, terms: Sequence[str] = ()) -> tuple[Top
     named = [t for t in terms if len(t) >= 2]
     for topic in topics(text):
         share = restated_share(topic.text, question)
+        if topic.heading:
+            # "（四）推动改革开放走深走实，全面激活发展动力": a question may restate the heading's first clause only
+            clause = INNER_MARK.split(HEADING.sub("", topic.text))[0]
+            if len(_core(clause)) >= CLAUSE_MIN_CHARS and clause != HEADING.sub("", topic.text):
+                share = max(share, CLAUSE_WEIGHT * restated_share(clause, question))
         score = share
         # a sentence inside a paragraph is a topic only when the question restates it: sharing words is not
         # enough ("高校毕业生就业创业人数再创新高。" reports a result, it heads nothing)

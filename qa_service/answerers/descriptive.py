@@ -145,7 +145,7 @@ def _passages(state: State, q: Question, sc: Scope, hits: list[Hit], doc_id: str
 
 
 def _holding_all(state: State, q: Question, doc_id: str, ignore: set[str]) -> list[Hit]:
-    wanted = [t.lower() for t in q.terms if t not in ignore and len(t) >= 2]
+    wanted = [t.lower() for t in q.terms if t not in ignore and len(t) >= 2 and not asks_only(t)]
     if not wanted:
         return []
     chunks = state.search.lexical.chunks_of(doc_id)
