@@ -8,19 +8,18 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from planqa.figures import numbers_in
-from planqa.patterns import FIGURE_LOOSE, YEAR_NIAN
+from planqa.patterns import FIGURE_LOOSE
 from planqa.records import Chunk, IndicatorRow
 from planqa.text import split_sentences, tokenize
 from qa_service.fragments import CLAUSE, RATE, TIME, extend_to_rate, fragment_of, full_sentence, has_unit
 from qa_service.query import Question
 from qa_service.retrieval import Hit
+from qa_service.sentence_years import PLAN_SECTION, REVIEW_SECTION, sentence_years
 from qa_service.vocabulary import vocabulary
 
-COMPARED = re.compile(r"(?:快于|高于|低于|比|较|相比|同比|超过|好于)\s*$")  # "快于2024年…": a reference, not the year
-REVIEW_SECTION = re.compile(r"回顾|过去|执行情况|上年|去年")
 # a period's figures, not one year's ("跨越5000亿元大关，年均增长5.7%"); 年均浓度 is PM2.5's own name
 AVERAGE = re.compile(r"年均(?!浓度)|平均每年|年平均(?!浓度)")
-SHARE_OF = re.compile(r"占[^，。；：,]{1,16}?(?:的)?(?:比重|比例|百分比)")
+SHARE_OF = re.compile(r"占[^，。；：,]{1,16}?(?:的)?(?:比重|比例|百分比)|占[^，。；：,\d]{1,16}?的(?=\d)")
 PLAN_WORDS = ("力争", "目标", "预期", "计划", "确保", "争取", "将", "要", "拟")
 ACHIEVED_WORDS = ("完成", "实现了", "达到", "增长", "下降", "预计全年", "取得")
 # The answerability thresholds, tuned on eval/gold/dev.jsonl (see the issue note for the figures).
@@ -87,18 +86,6 @@ def _alias_quality(concept: list[str], text: str) -> float:
     return 0.0
 
 
-def _sentence_years(text: str, chunk: Chunk, report_year: int | None = None) -> set[int]:
-    """The years a sentence speaks of: its own, else its section's; a report's review part ("过去一年工作回顾",
-    "执行情况") speaks of the year before the report even when it never writes that year."""
-    explicit = {int(m.group(1)) for m in YEAR_NIAN.finditer(text) if not COMPARED.search(text[: m.start()])}
-    if explicit:
-        return explicit
-    years = set(chunk.years)
-    if report_year and REVIEW_SECTION.search(chunk.section):
-        years.add(report_year - 1)
-    return years
-
-
 def sentences_of(hits: list[Hit]):
     """(hit rank, hit, sentence text, start offset) for every prose sentence of the hits, each once."""
     seen: set[tuple[str, int]] = set()
@@ -151,10 +138,11 @@ def coverage_of(
     return weight / total, [alts[0] for alts, _ in held], missing_rare
 
 
-def _kind_fits(q: Question, sentence: str, fragment: str, in_review: bool = False) -> bool:
+def _kind_fits(q: Question, sentence: str, fragment: str, in_review: bool = False, in_plan: bool = False) -> bool:
     """A target is not an outcome: a plan question needs a plan sentence, an outcome question must not get one.
-    In a report's review of the past year, a sentence states outcomes ("实施…支持计划，城镇新增就业107万人")."""
-    planned = any(w in sentence for w in PLAN_WORDS)
+    In a report's review of the past year, a sentence states outcomes ("实施…支持计划，城镇新增就业107万人");
+    in its plan for the year, targets ("国内生产总值增长7.5％；…", after "主要预期目标是：" in the chunk before)."""
+    planned = in_plan or any(w in sentence for w in PLAN_WORDS)
     achieved = in_review or any(w in sentence for w in ACHIEVED_WORDS)
     if q.intent == "plan":
         return planned or any(w in fragment for w in ("左右", "以上", "以内"))
@@ -186,7 +174,7 @@ def find_sentences(
         fragment = fragment_of(text, [alts for alts, _ in groups])
         # the years said up to the figure, not a later clause's ("…增长4%，快于2024年1.8个百分点")
         upto = text[: text.find(fragment) + len(fragment)] if fragment in text else text
-        if years and not (_sentence_years(upto, hit.chunk, report_year) & set(years)):
+        if years and not (sentence_years(upto, hit.chunk, report_year) & set(years)):
             continue
         fragment = _extended(q, text, fragment)
         if (q.units and not has_unit(fragment, q.units)) or (q.wants_rate and not RATE.search(fragment)):
@@ -194,7 +182,8 @@ def find_sentences(
         if not _states_figure(q, fragment, shown=True):
             continue  # the figure must be in what is shown, not elsewhere in the sentence
         in_review = bool(REVIEW_SECTION.search(hit.chunk.section))
-        if not _kind_fits(q, full_sentence(hit.chunk, s_start) + text, fragment, in_review) or (AVERAGE.search(_with_next_clause(text, fragment)) and not AVERAGE.search(q.text)):
+        in_plan = not in_review and bool(PLAN_SECTION.search(hit.chunk.section))
+        if not _kind_fits(q, full_sentence(hit.chunk, s_start) + text, fragment, in_review, in_plan) or (AVERAGE.search(_with_next_clause(text, fragment)) and not AVERAGE.search(q.text)):
             continue  # a five-year average is not the year's figure
         score = _score(q, coverage, fragment, groups, hit.score, rank)
         found.append(SentenceEvidence(hit.chunk, text, s_start, s_start + len(text), fragment, coverage, score, matched))

@@ -20,7 +20,10 @@ NATIONAL_ASKED = re.compile(r"全国|国务院|中央政府|\bnational\b|\bchina
 NATIONAL_DOC = re.compile(r"国务院|中华人民共和国|全国")
 LOCAL_SUFFIX = ("市", "区", "县", "州", "盟", "旗")
 # "政府工作报告" (or "政府工作任务") with no place named is, by the genre's usage, the State Council's report
-NATIONAL_REPORT = re.compile(r"政府工作|government work report", re.I)
+# what only the national reports speak of, in a question that names no place: 政府工作报告 alone, 全国, the
+# central budget. Not 国内生产总值: people say it of any GDP, and a district's delegates mean their own.
+NATIONAL_REPORT = re.compile(r"政府工作|全国|中央财政|中央预算|国务院|government work report|national|nationwide",
+                             re.I)
 NOT_PLACES = ("全市", "全区", "全县", "全州", "本市", "本区", "城区", "园区", "社区", "辖区", "新区", "片区", "景区")
 
 

@@ -36,6 +36,7 @@ LIST_ASKED = re.compile(r"[哪前]几[个项条点大方面]*|几个?方面")
 COUNTING = re.compile(r"[一二两三四五六七八九十几]+[个项条点大方面]?")
 # "力争达到多少", "要实现多少": an outcome word after a word of intent asks for the target, not the outcome
 INTENDED = re.compile(r"(?:力争|争取|确保|打算|要|将|拟)(?:实现|达到|完成|增长)(?!情况)")
+MEASURES_ASKED = re.compile(r"措施|举措|部署|做法|政策|哪些方面|如何(?:推进|落实|加强|促进)")
 KINDS = ("metadata", "aggregate", "comparison", "descriptive", "figure")
 
 
@@ -181,6 +182,9 @@ def _kind(q: Question) -> str:
         return "descriptive"  # "为什么把增长目标定为6.5%－7%": the reasons, not the figure
     if q.indicators and vocab.cue("comparison", lower):
         return "comparison"
+    if q.indicators and MEASURES_ASKED.search(lower) and not (q.units or q.wants_rate or q.wants_time or
+                                                              vocab.cue("figure", lower)):
+        return "descriptive"  # "对稳定物价提出了哪些措施": what is done about the indicator, not its figure
     asks_list = bool(LIST_ASKED.search(lower))
     if not q.indicators and not q.units and not q.wants_rate and not q.wants_time and (asks_list or vocab.cue("descriptive", lower)) and not (
         vocab.cue("figure", LIST_ASKED.sub(" ", lower))

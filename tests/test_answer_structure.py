@@ -92,3 +92,54 @@ def test_relative_years_count_from_the_report_the_question_names(service):
 def test_every_listed_thing_is_answered(service):
     r = service.ask("湖南2024年粮食总产、社会消费品零售总额增速和规模工业增加值增速分别是多少？")
     assert r.found and all(f in r.answer for f in ("615.6亿斤", "5.4%", "7.3%"))
+
+
+def test_a_question_may_restate_a_headings_first_clause_only():
+    from qa_service.topics import best_topic
+
+    text = "\n".join(["（四）推动改革开放走深走实，全面激活发展动力", "突出重点领域改革。推进要素市场化配置改革。",
+                      "（五）全面激活发展动力的其他举措。"])
+    topic, _ = best_topic(text, "对今年推动改革开放走深走实是怎么部署的？")
+    assert topic is not None and topic.text.startswith("（四）")
+
+
+NATIONAL = CORPUS / "national" / "txt"
+
+
+@pytest.fixture(scope="module")
+def national(tmp_path_factory):
+    reports = [p for y in (2010, 2011, 2012, 2013, 2014, 2015, 2021) for p in sorted(NATIONAL.glob(f"{y}_*.txt"))]
+    if len(reports) < 7:
+        pytest.skip("the shared corpus is not beside the project")
+    return service_over(tmp_path_factory.mktemp("national"), reports)
+
+
+def test_the_report_of_the_asked_year_answers_though_all_reports_say_the_same_words(national):
+    r = national.ask("2012年全国国内生产总值增长目标是多少？")
+    assert r.found and "7.5％" in r.answer and "2012年" in r.citations[0].title
+
+
+def test_a_target_in_the_plan_part_needs_no_plan_word_and_last_year_is_not_this_year(national):
+    r = national.ask("2013年政府工作报告提出的居民消费价格涨幅目标是多少？")
+    assert r.found and "3.5%左右" in r.answer and "2.6%" not in r.answer  # 2.6% is 去年's outcome
+    r = national.ask("2021年政府工作报告安排的赤字率是多少？")
+    assert r.found and "3.2%左右" in r.answer  # "今年赤字率…、比去年有所下调" is this year's
+
+
+def test_measures_for_an_indicator_are_a_descriptive_question(national):
+    r = national.ask("2012年政府工作报告对稳定物价提出了哪些措施？")
+    assert r.found and r.kind == "descriptive"
+
+
+def test_the_report_of_the_asked_year_ranks_first_even_unretrieved():
+    from types import SimpleNamespace as NS
+
+    from qa_service.answerers.reports import ranked_documents
+    from qa_service.pipeline import Scope
+
+    docs = {f"n{y}": NS(doc_id=f"n{y}", title=f"{y}年中华人民共和国国务院政府工作报告", report_date=None, years=[y])
+            for y in (2010, 2012, 2013)}
+    state = NS(documents=docs)
+    hits = [NS(chunk=NS(doc_id="n2010"), score=0.03), NS(chunk=NS(doc_id="n2013"), score=0.02)]
+    q = analyse("2012年全国国内生产总值增长目标是多少？").parts[0]
+    assert ranked_documents(state, q, Scope(list(docs)), hits)[0] == "n2012"

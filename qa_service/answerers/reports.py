@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING
 from planqa.patterns import YEAR_NIAN
 from planqa.text import words
 from qa_service.asked_years import RELATIVE, REPORT_YEAR
-from qa_service.evidence import REVIEW_SECTION, SentenceEvidence
+from qa_service.evidence import SentenceEvidence
 from qa_service.query import Question
 from qa_service.retrieval import Hit
+from qa_service.sentence_years import REVIEW_SECTION
 from qa_service.vocabulary import vocabulary
 
 if TYPE_CHECKING:
@@ -50,9 +51,7 @@ def ranked_documents(state: State, q: Question, sc: Scope, hits: list[Hit]) -> l
         return list(sc.doc_ids)
     if q.kind in ("descriptive", "aggregate", "metadata") and q.intent != "actual":
         q = replace(q, intent="plan")  # what a report says of its own year: its plan, in the report of that year
-    weight: dict[str, float] = {}
-    for hit in hits:
-        weight[hit.chunk.doc_id] = weight.get(hit.chunk.doc_id, 0.0) + hit.score
+    weight = _retrieval_weight(state, q, sc, hits)
     tier = dict.fromkeys(weight, 1)
     if q.years:
         year = q.years[-1]
@@ -71,6 +70,19 @@ def ranked_documents(state: State, q: Question, sc: Scope, hits: list[Hit]) -> l
         if names_title(q.text, state.documents[doc_id].title):
             tier[doc_id] = -1  # "政府性基金预算管理办法是哪天发布的": the question names the document
     return _named_report(state, q, sorted(weight, key=lambda d: (tier[d], -round(weight[d], 9), d)))
+
+
+def _retrieval_weight(state: State, q: Question, sc: Scope, hits: list[Hit]) -> dict[str, float]:
+    """Each report's summed retrieval score; the report of the asked year (or the next, which reviews it) is
+    there even when no passage of it was retrieved: among a hundred reports, all say "国内生产总值增长"."""
+    weight: dict[str, float] = {}
+    for hit in hits:
+        weight[hit.chunk.doc_id] = weight.get(hit.chunk.doc_id, 0.0) + hit.score
+    if q.years:
+        for doc_id in sc.doc_ids:
+            if report_year(state, doc_id) in (q.years[-1], q.years[-1] + 1):
+                weight.setdefault(doc_id, 0.0)
+    return weight
 
 
 def names_title(text: str, title: str) -> bool:

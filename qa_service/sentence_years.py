@@ -1,0 +1,31 @@
+"""The years a report's sentence speaks of, and the parts of a report that look back or plan ahead."""
+
+from __future__ import annotations
+
+import re
+
+from planqa.patterns import YEAR_NIAN
+from planqa.records import Chunk
+
+COMPARED = re.compile(r"(?:快于|高于|低于|比|较|相比|同比|超过|好于)\s*$")  # "快于2024年…": a reference, not the year
+REVIEW_SECTION = re.compile(r"回顾|过去|执行情况|上年|去年")
+# "二、2012年工作总体部署", "今年工作安排": the part of a report that sets the year's targets
+PLAN_SECTION = re.compile(r"部署|安排|总体要求|主要任务|重点任务|今年|目标任务|工作建议")
+RELATIVE_YEAR = re.compile(r"去年|上一?年|今年|本年")
+LAST_YEARS = ("去年", "上年", "上一年")
+
+
+def sentence_years(text: str, chunk: Chunk, report_year: int | None = None) -> set[int]:
+    """The years a sentence speaks of: its own, else its section's; a report's review part ("过去一年工作回顾",
+    "执行情况") speaks of the year before the report even when it never writes that year."""
+    explicit = {int(m.group(1)) for m in YEAR_NIAN.finditer(text) if not COMPARED.search(text[: m.start()])}
+    if explicit:
+        return explicit
+    said = [m for m in RELATIVE_YEAR.finditer(text) if not COMPARED.search(text[: m.start()])]
+    if report_year and said:
+        # "去年居民消费价格涨幅回落到2.6%": the year before the report's; "今年赤字率…、比去年有所下调": its own
+        return {report_year - (said[0].group(0) in LAST_YEARS)}
+    years = set(chunk.years)
+    if report_year and REVIEW_SECTION.search(chunk.section):
+        years.add(report_year - 1)
+    return years
