@@ -9,7 +9,7 @@ from planqa.patterns import CITATION_MARKER as MARKER
 from planqa.patterns import NUMBER, YEAR_LABEL
 
 VALUE = re.compile(
-    r"^(?P<num>[-−+]?\d+(?:\.\d+)?)\s*(?P<unit>%|‰|个百分点|[万亿千百]?[\u4e00-\u9fff]{0,3}?|[a-zA-Z]{0,4})\s*"
+    r"^(?P<num>[-−+]?\d+(?:\.\d+)?)\s*(?P<unit>%|％|‰|个百分点|[万亿千百]?[\u4e00-\u9fff]{0,3}?|[a-zA-Z]{0,4})\s*"
     r"(?P<qual>左右|以上|以内|以下|上下)?$"
 )
 CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
@@ -37,7 +37,7 @@ def parse_figure(cell: str) -> Figure:
         return Figure(
             text=text,
             value=float(match.group("num").replace("−", "-")),
-            unit=match.group("unit") or "",
+            unit=(match.group("unit") or "").replace("％", "%"),  # some reports write the full-width ％
             qualifier=match.group("qual") or "",
         )
     return Figure(text=text, value=None, unit="", qualifier="" if text in ("/", "-", "—", "") else text)

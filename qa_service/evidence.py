@@ -179,8 +179,8 @@ def find_sentences(
         fragment = _extended(q, text, fragment)
         if (q.units and not has_unit(fragment, q.units)) or (q.wants_rate and not RATE.search(fragment)):
             continue
-        if not _states_figure(q, fragment, shown=True):
-            continue  # the figure must be in what is shown, not elsewhere in the sentence
+        if not _states_figure(q, fragment, shown=True) or not names_all(q, fragment):
+            continue  # the figure and the indicator must be in what is shown, not elsewhere in the sentence
         in_review = bool(REVIEW_SECTION.search(hit.chunk.section))
         in_plan = not in_review and bool(PLAN_SECTION.search(hit.chunk.section))
         if not _kind_fits(q, full_sentence(hit.chunk, s_start) + text, fragment, in_review, in_plan) or (AVERAGE.search(_with_next_clause(text, fragment)) and not AVERAGE.search(q.text)):

@@ -15,6 +15,7 @@ from qa_service.asked_years import YEAR_WORD
 from qa_service.citation_check import problems
 from qa_service.compose import Citations, PartAnswer, compose
 from qa_service.places import (
+    NATIONAL,
     covers,
     home_region,
     implied_places,
@@ -31,6 +32,7 @@ from qa_service.schemas import Filters
 QUANTITY_ASKED = re.compile(
     r"多少|(?<![哪前第])几(?!乎)|比例|比重|百分|how (?:many|much|long|large|big|high)|what (?:share|percentage)", re.I)
 CONJOINED = re.compile(r"[、和与及]")
+NATIONAL_GDP = re.compile(r"国内生产总值")  # the country's GDP; a region's is 地区生产总值
 POOL = 40  # fused hits that decide the answering report: a report must not lose for ranking ninth
 RELATED = 3  # nearest passages offered with a "not found"
 
@@ -122,8 +124,22 @@ def _unnamed_scope(q: Question, docs: list[Document], ignore: set[str]) -> Scope
         return Scope(national, implied, ignore)
     home = home_region(docs)
     if home:
-        return Scope([d.doc_id for d in docs if d.region == home], [], ignore)
+        own = [d for d in docs if d.region == home]
+        if NATIONAL_GDP.search(q.text) and not _speaks_of_years(own, q.years):
+            # "2012年国内生产总值增长目标": the country's GDP, in a year the district's reports do not cover
+            national = [d.doc_id for d in docs if covers(d, NATIONAL)]
+            if national:
+                return Scope(national, [NATIONAL], ignore)
+        return Scope([d.doc_id for d in own], [], ignore)
     return Scope([d.doc_id for d in docs], [], ignore)
+
+
+def _speaks_of_years(docs: list[Document], years: list[int]) -> bool:
+    """A report of year R speaks of R (its plan) and R-1 (its review); with no year asked, any report does."""
+    if not years:
+        return True
+    spoken = {y for d in docs for r in ([d.report_date.year] if d.report_date else d.years) for y in (r, r - 1)}
+    return bool(spoken & set(years))
 
 
 def retrieve(state: State, q: Question, sc: Scope, top_k: int) -> Retrieved:

@@ -57,6 +57,8 @@ def test_parse_figure_variants():
     assert parse_figure("高于经济 增长").qualifier == "高于经济增长"
     assert parse_figure("4.5% 以内").qualifier == "以内"
     assert parse_figure("/").value is None
+    full_width = parse_figure("4.6％以内")  # the national reports of 2010-2012 write ％
+    assert (full_width.value, full_width.unit, full_width.qualifier) == (4.6, "%", "以内")
 
 
 def test_prose_fact_for_import_export_with_offsets():
