@@ -11,6 +11,7 @@ from planqa.figures import numbers_in
 from planqa.patterns import FIGURE_LOOSE
 from planqa.records import Chunk, IndicatorRow
 from planqa.text import split_sentences, tokenize
+from qa_service.amounts import asks_amount, states_amount
 from qa_service.fragments import CLAUSE, RATE, TIME, extend_to_rate, fragment_of, full_sentence, has_unit
 from qa_service.query import Question
 from qa_service.retrieval import Hit
@@ -179,6 +180,8 @@ def find_sentences(
         fragment = _extended(q, text, fragment)
         if (q.units and not has_unit(fragment, q.units)) or (q.wants_rate and not RATE.search(fragment)):
             continue
+        if asks_amount(q) and not states_amount(q, fragment):
+            continue  # "进出口总额是多少": an amount in its units answers, not its growth rate, not a count
         if not _states_figure(q, fragment, shown=True) or not names_all(q, fragment):
             continue  # the figure and the indicator must be in what is shown, not elsewhere in the sentence
         in_review = bool(REVIEW_SECTION.search(hit.chunk.section))

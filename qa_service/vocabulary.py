@@ -20,6 +20,7 @@ class Indicator:
     en: str
     en_aliases: tuple[str, ...]
     direction: str  # higher | lower | ceiling | none
+    amount: str = ""  # the units an amount of it is written in ("元|美元"); "" for a rate, a share, an index
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -105,6 +106,7 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
             en=g.get("en", g["name"]),
             en_aliases=tuple(a.lower() for a in g.get("en_aliases", ())),
             direction=g.get("direction", "higher"),
+            amount=g.get("amount", ""),
         )
         for g in data.get("indicator", [])
     )

@@ -4,6 +4,8 @@ paragraph, one "分别" clause for several parts, and the years a target or an o
 
 from __future__ import annotations
 
+from types import SimpleNamespace as NS
+
 import pytest
 from conftest import CORPUS, service_over
 
@@ -143,3 +145,32 @@ def test_the_report_of_the_asked_year_ranks_first_even_unretrieved():
     hits = [NS(chunk=NS(doc_id="n2010"), score=0.03), NS(chunk=NS(doc_id="n2013"), score=0.02)]
     q = analyse("2012年全国国内生产总值增长目标是多少？").parts[0]
     assert ranked_documents(state, q, Scope(list(docs)), hits)[0] == "n2012"
+
+
+def test_an_amount_is_answered_in_its_units_not_by_a_rate_or_a_count():
+    from qa_service.amounts import asks_amount, states_amount
+
+    q = analyse("2022年进出口总额是多少？").parts[0]
+    assert asks_amount(q)
+    assert states_amount(q, "进出口总额4.2万亿元")
+    assert not states_amount(q, "货物进出口总额增长7.7%") and not states_amount(q, "新设152个跨境电商综试区")
+    assert not asks_amount(analyse("2022年赤字率是多少？").parts[0])  # a rate
+    assert not asks_amount(analyse("2022年进出口总额增长多少？").parts[0])  # its growth
+
+
+def test_a_year_the_districts_reports_do_not_cover_is_asked_of_the_national_reports():
+    from datetime import date
+
+    from planqa.records import Document
+    from qa_service.pipeline import scope
+
+    def doc(doc_id, region, year):
+        return Document(doc_id=doc_id, title=doc_id, source="", region=region, report_date=date(year, 1, 20),
+                        years=[year], content_hash=doc_id, clean_text="")
+
+    docs = {d.doc_id: d for d in (doc("district", "株洲市天元区", 2024), doc("nation2015", "全国", 2015),
+                                  doc("hunan", "湖南省", 2024))}
+    state = NS(documents=docs)
+    assert scope(state, analyse("2014年城镇新增就业多少人？"), None).doc_ids == ["nation2015"]
+    assert scope(state, analyse("2023年城镇新增就业多少人？"), None).doc_ids == ["district"]  # its own year
+    assert scope(state, analyse("2014年地区生产总值是多少？"), None).doc_ids == ["district"]  # a region's GDP
