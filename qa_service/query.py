@@ -10,7 +10,7 @@ from planqa.text import words
 from qa_service.asked_years import RELATIVE, RELATIVE_WORDS, YEAR_WORD, asked_years
 from qa_service.places import implied_places, places_named
 from qa_service.question_split import clauses as split_clauses
-from qa_service.question_split import conjoined, leading_thing, single
+from qa_service.question_split import conjoined, leading_thing, single, trailing_thing
 from qa_service.vocabulary import Indicator, vocabulary
 
 PLAN_ACTUAL_WORDS = re.compile(r"计划|目标|预期|预计完成|实际")
@@ -215,10 +215,10 @@ def _parts(q: Question) -> list[Question]:
             # each thing is asked with the clause's years and intent ("力争交通、水利…各达到多少")
             parts += [replace(_analyse_one(q.original, p), years=sub.years, relative=sub.relative, intent=sub.intent)
                       for p in pieces]
-        elif len(sub.indicators) > 1:
-            if lead := leading_thing(sub):
-                parts.append(replace(_analyse_one(q.original, lead[0]), years=sub.years, relative=sub.relative))
-            parts += [single(sub, i) for i in range(len(sub.indicators))]
+        elif len(sub.indicators) > 1 or (sub.indicators and trailing_thing(sub)):
+            lead, trail = ([replace(_analyse_one(q.original, t[0]), years=sub.years, relative=sub.relative,
+                                    intent=sub.intent)] if t else [] for t in (leading_thing(sub), trailing_thing(sub)))
+            parts += lead + [single(sub, i) for i in range(len(sub.indicators))] + trail  # in the order asked
         elif len(sub.years) > 1 and sub.indicators:
             # "2021年和2023年的目标分别是多少": one part per year
             parts += [replace(sub, years=[y]) for y in sub.years]

@@ -49,9 +49,12 @@ def single(q: Question, index: int) -> Question:
     for concept in q.concepts:
         at = q.text.find(concept[0], starts[-1] + 1 if starts else 0)
         starts.append(at if at >= 0 else (starts[-1] if starts else 0))
-    end = starts[index + 1] if index + 1 < len(starts) else len(q.text)
     last = q.concepts[-1][0]
     tail = q.text[starts[-1] + len(last):]  # "分别增长多少": asked of every part
+    end = starts[index + 1] if index + 1 < len(starts) else len(q.text)
+    if trail := trailing_thing(q):  # "…和中央预算内投资分别安排多少": that thing is a part of its own
+        tail = trail[1]
+        end = min(end, starts[-1] + len(last))
     lead = leading_thing(q)
     head = lead[1] if lead else q.text[: starts[0]]
     said = head + " " + q.text[starts[index]:end] + " " + tail
@@ -82,6 +85,30 @@ def leading_thing(q: Question) -> tuple[str, str] | None:
     tail = q.text[q.text.rfind(last) + len(last):]
     ask = SEPARATELY.sub("", tail[tail.find("是") :] if "是" in tail else tail)
     return head[:begin] + thing + ask, head[:begin]
+
+
+TRAIL_START = re.compile(r"^\s*[、和与及]\s*")
+
+
+def trailing_thing(q: Question) -> tuple[str, str] | None:
+    """"赤字率、地方政府专项债券和中央预算内投资分别安排多少": a thing the vocabulary does not name, listed after
+    the last indicator, is asked too: (that thing with the shared ending and the words before the first
+    indicator, the shared ending alone)."""
+    if not q.concepts:
+        return None
+    last = q.concepts[-1][0]
+    end = q.text.rfind(last) + len(last)
+    tail = q.text[end:]
+    joined, sep = TRAIL_START.match(tail), SEPARATELY.search(tail)
+    if not joined or not sep or sep.start() <= joined.end():
+        return None
+    thing = tail[joined.end() : sep.start()].strip()
+    if len(thing) < 2:
+        return None
+    first = q.text.find(q.concepts[0][0])
+    head = q.text[: max(first, 0)]
+    ask = tail[sep.start():]
+    return head + thing + SEPARATELY.sub("", ask, count=1), ask
 
 
 SEPARATELY = re.compile(r"分别|各自|各")

@@ -10,7 +10,7 @@ from planqa.records import Chunk
 COMPARED = re.compile(r"(?:快于|高于|低于|比|较|相比|同比|超过|好于)\s*$")  # "快于2024年…": a reference, not the year
 REVIEW_SECTION = re.compile(r"回顾|过去|执行情况|上年|去年")
 # "二、2012年工作总体部署", "今年工作安排": the part of a report that sets the year's targets
-PLAN_SECTION = re.compile(r"部署|安排|总体要求|主要任务|重点任务|今年|目标任务|工作建议")
+PLAN_SECTION = re.compile(r"部署|安排|总体要求|主要任务|重点任务|工作任务|重点工作|今年|目标任务|工作建议|政府工作的建议")
 RELATIVE_YEAR = re.compile(r"去年|上一?年|今年|本年")
 LAST_YEARS = ("去年", "上年", "上一年")
 

@@ -37,6 +37,14 @@ def test_a_thing_listed_before_the_indicators_is_a_part_of_its_own():
     assert len(q.parts) == 3 and "粮食" in q.parts[0].terms and "粮食" not in q.parts[1].terms
 
 
+def test_a_thing_listed_after_the_indicators_is_a_part_of_its_own():
+    q = analyse("2017年政府工作报告中，赤字率、地方政府专项债券和中央预算内投资分别安排多少？")
+    assert len(q.parts) == 3 and "预算内" in q.parts[2].terms
+    assert all("预算内" not in p.terms for p in q.parts[:2])
+    single = analyse("2018年赤字率和中央预算内投资各安排多少？")
+    assert len(single.parts) == 2 and single.parts[0].terms == []
+
+
 def test_headings_that_share_the_quoted_word():
     text = "\n".join(["一、过去一年", "（一）聚力稳增长。", "正文。", "二、今年工作", "（一）聚力扩内需。", "正文。",
                       "（二）聚力强创新。", "正文。", "（三）着力惠民生。"])
