@@ -10,6 +10,7 @@ from planqa.text import split_sentences
 from qa_service.compose import PartAnswer
 from qa_service.evidence import SentenceEvidence
 from qa_service.query import Question
+from qa_service.topics import COUNTED
 from qa_service.vocabulary import vocabulary
 
 MIN_OUTLINE_SCORE = 0.99  # every question word in the part's title, or the year's work plan asked for
@@ -23,8 +24,6 @@ HEADING_BODY = 3
 FOLLOWING_CHARS = 4000
 MAX_HEADINGS = 12
 COUNTED_CHARS = 40000  # a part of ten sections runs to ~20,000 characters
-# "…十个方面工作：", "以下三项措施。": the count a sentence announces, at its end
-ANNOUNCED = re.compile(r"([一二两三四五六七八九十]+)(?:个|项|条|点|大|方面)[\u4e00-\u9fff]{0,4}[。：:]?$")
 NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 def outline(q: Question, doc: Document, chunks: list[Chunk]) -> PartAnswer:
@@ -110,7 +109,7 @@ def following(text: str, ev: SentenceEvidence, most: int = FOLLOWING) -> list[Se
 
 def announced_count(sentence: str) -> int | None:
     """"重点抓好十个方面工作：" → 10; None when the sentence announces no count."""
-    m = ANNOUNCED.search(sentence.strip())
+    m = COUNTED.search(sentence.strip())
     return chinese_numeral(m.group(1)) if m else None
 
 

@@ -30,7 +30,7 @@ HEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
 TOP_PART = re.compile(r"^[一二三四五六七八九十]+、", re.M)  # "三、关于2026年工作": a part of the report
 MAX_HEADINGS = 12
 # "要着力把握好五个方面。", "重点抓好三项工作：": a sentence that announces a count of points
-COUNTED = re.compile(r"[一二两三四五六七八九十几]+(?:个|项|条|点|大|方面)[\u4e00-\u9fff]{0,4}[。：:]?$")
+COUNTED = re.compile(r"([一二两三四五六七八九十几]+)(?:个|项|条|点|大|方面)[\u4e00-\u9fff]{0,4}[。：:]?$")
 # marks and boilerplate that say nothing of the topic
 NOISE = re.compile(r"[\s。，、；：“”‘’《》（）()「」,.;:!?！？\d]|(?:19|20)\d{2}年")
 

@@ -53,52 +53,61 @@ def test_headings_that_share_the_quoted_word():
     assert shared_headings(text, ["惠民生"]) == []  # one heading is a topic, not a list
 
 
+needs_reports = pytest.mark.skipif(not all(p.exists() for p in REPORTS), reason="../shared/corpus is absent")
+
+
 @pytest.fixture(scope="module")
 def service(tmp_path_factory):
-    if not all(p.exists() for p in REPORTS):
-        pytest.skip("the shared corpus is not beside the project")
     return service_over(tmp_path_factory.mktemp("structure"), REPORTS)
 
 
+@needs_reports
 def test_a_counted_announcement_is_answered_by_every_point_it_counts(service):
     r = service.ask("湖南省2026年要重点抓好哪十个方面的工作？")
     assert r.found and "（一）全力推动经济稳定增长" in r.answer and "（十）牢牢守住安全稳定底线" in r.answer
 
 
+@needs_reports
 def test_headings_sharing_the_quoted_words_are_listed(service):
     r = service.ask("河南2025年政府工作报告提出要“更大力度”推动哪些工作？")
     assert r.found and "全方位扩大内需" in r.answer and "以人为本的新型城镇化" in r.answer
     assert "发展和安全良性互动" in r.answer
 
 
+@needs_reports
 def test_a_subtopic_inside_a_paragraph_is_answered_by_the_sentences_after_it(service):
     r = service.ask("江苏省2026年打算怎样更大力度提振消费？")
     assert r.found and "苏新消费" in r.answer and "首发首店" in r.answer
     assert "着力扩大有效投资" not in r.answer  # the next subtopic is another answer
 
 
+@needs_reports
 def test_one_clause_that_gives_each_part_its_figure_answers_every_part(service):
     r = service.ask("江苏2026年力争交通、水利、能源领域投资额各达到多少？")
     assert r.found and all(f in r.answer for f in ("2400亿元", "450亿元", "1700亿元"))
     assert r.answer.count("2400亿元") == 1
 
 
+@needs_reports
 def test_an_outcome_is_never_taken_from_the_report_of_its_own_year(service):
     r = service.ask("四川2026年实际粮食产量是多少？")
     assert not r.found  # the 2026 report holds the 2026 target only
     assert service.ask("四川2025年粮食产量目标是多少？").found
 
 
+@needs_reports
 def test_a_review_sentence_states_an_outcome_whatever_its_plan_words(service):
     r = service.ask("四川去年（2025年）城镇新增就业多少人？")
     assert r.found and "107万人" in r.answer
 
 
+@needs_reports
 def test_relative_years_count_from_the_report_the_question_names(service):
     r = service.ask("湖南2026年政府工作报告里说，去年全社会研发投入强度提升到了多少？")
     assert r.found and "2.62%" in r.answer
 
 
+@needs_reports
 def test_every_listed_thing_is_answered(service):
     r = service.ask("湖南2024年粮食总产、社会消费品零售总额增速和规模工业增加值增速分别是多少？")
     assert r.found and all(f in r.answer for f in ("615.6亿斤", "5.4%", "7.3%"))
@@ -116,19 +125,22 @@ def test_a_question_may_restate_a_headings_first_clause_only():
 NATIONAL = CORPUS / "national" / "txt"
 
 
+NATIONAL_REPORTS = [p for y in (2010, 2011, 2012, 2013, 2014, 2015, 2021) for p in sorted(NATIONAL.glob(f"{y}_*.txt"))]
+needs_national = pytest.mark.skipif(len(NATIONAL_REPORTS) < 7, reason="../shared/corpus is absent")
+
+
 @pytest.fixture(scope="module")
 def national(tmp_path_factory):
-    reports = [p for y in (2010, 2011, 2012, 2013, 2014, 2015, 2021) for p in sorted(NATIONAL.glob(f"{y}_*.txt"))]
-    if len(reports) < 7:
-        pytest.skip("the shared corpus is not beside the project")
-    return service_over(tmp_path_factory.mktemp("national"), reports)
+    return service_over(tmp_path_factory.mktemp("national"), NATIONAL_REPORTS)
 
 
+@needs_national
 def test_the_report_of_the_asked_year_answers_though_all_reports_say_the_same_words(national):
     r = national.ask("2012年全国国内生产总值增长目标是多少？")
     assert r.found and "7.5％" in r.answer and "2012年" in r.citations[0].title
 
 
+@needs_national
 def test_a_target_in_the_plan_part_needs_no_plan_word_and_last_year_is_not_this_year(national):
     r = national.ask("2013年政府工作报告提出的居民消费价格涨幅目标是多少？")
     assert r.found and "3.5%左右" in r.answer and "2.6%" not in r.answer  # 2.6% is 去年's outcome
@@ -136,6 +148,7 @@ def test_a_target_in_the_plan_part_needs_no_plan_word_and_last_year_is_not_this_
     assert r.found and "3.2%左右" in r.answer  # "今年赤字率…、比去年有所下调" is this year's
 
 
+@needs_national
 def test_measures_for_an_indicator_are_a_descriptive_question(national):
     r = national.ask("2012年政府工作报告对稳定物价提出了哪些措施？")
     assert r.found and r.kind == "descriptive"
