@@ -25,7 +25,7 @@ NUMBER = re.compile(r"[-−]?\d+(?:\.\d+)?")
 """A number as written, minus sign (ASCII or U+2212) included."""
 FIGURE_UNIT = (
     r"(?:%|‰|个百分点|倍|(?:[万亿千百]|万亿)?(?:美元|元|人次|人|户|家|个|项|件|名|座|台|亩|吨|次|套|栋|天|公里|千米|"
-    r"所|辆|位|口|处|片|条|千瓦|平方米|张|床|株|头|只|部|批|场|期|届|册|份|篇|km|kW))"
+    r"所|辆|位|口|处|片|条|千瓦时|千瓦|平方公里|平方米|公顷|公斤|斤|微克/立方米|张|床|株|头|只|部|批|场|期|届|册|份|篇|km|kW))"
 )
 """The units a stated figure may carry in prose."""
 FIGURE_STATED = re.compile(rf"(?<![\d.])(-?\d+(?:\.\d+)?)\s*({FIGURE_UNIT})(左右|以上|以内|以下)?")

@@ -7,17 +7,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from planqa.figures import parse_figure
+from planqa.patterns import FIGURE_UNIT
 from planqa.records import Citation, Document
-from qa_service.evidence import PLAN_WORDS, RowEvidence, SentenceEvidence
+from qa_service.evidence import RowEvidence, SentenceEvidence
+from qa_service.figure_kind import PLAN_WORDS
 from qa_service.query import Question
 from qa_service.vocabulary import vocabulary
 
 KIND_EN = {"plan": "plan", "actual": "estimated outcome", "target": "target"}
 QUALIFIER_EN = {"左右": "about ", "以上": "at least ", "以内": "at most ", "以下": "below "}
 # a figure as written, ranges included ("5.5%—6%", "5%-5.5%", "3至5个百分点")
+# a unit the genre writes, never any two characters after a number ("PM2.5等监测" is no figure)
 FIGURE_TEXT = re.compile(
-    r"[-−]?\d+(?:\.\d+)?\s*(?:%|％)?(?:\s*[—–~～至到-]\s*\d+(?:\.\d+)?)?"
-    r"\s*(?:%|％|‰|个百分点|倍|[万亿千]*[\u4e00-\u9fff]{0,2})(?:左右|以上|以内|以下)?"
+    r"(?<![\d.A-Za-z_])[-−]?\d+(?:\.\d+)?\s*(?:%|％)?(?:\s*[—–~～至到-]\s*\d+(?:\.\d+)?)?"
+    rf"\s*(?:％|{FIGURE_UNIT})(?:左右|以上|以内|以下)?"
 )
 
 
@@ -184,20 +187,27 @@ def _comparison(parts: list[PartAnswer], lang: str) -> list[str]:
             ind = plan.question.indicators[0]
             if actual.question.indicators[0] is not ind:
                 continue
-            p_val, a_val = _first_value(plan.sentences[0].fragment), _first_value(actual.sentences[0].fragment)
-            if p_val is None or a_val is None:
+            planned = _values(plan.sentences[0].fragment)[:1]
+            # like with like: a growth target against the growth achieved, never against the level ("5696亿元")
+            achieved = [v for v, unit in _values(actual.sentences[0].fragment) if planned and unit == planned[0][1]]
+            if not planned or not achieved:
                 continue
+            p_val, a_val = planned[0][0], achieved[0]
             said = verdict(p_val, a_val, ind.direction, lang)
             if said:
                 return [f"the outcome {said}" if lang == "en" else f"实际{said}"]
     return []
 
 
-def _first_value(fragment: str) -> float | None:
+def _values(fragment: str) -> list[tuple[float, str]]:
+    """The fragment's figures with their units ("%" for ％ too), years left out."""
+    out = []
     for m in FIGURE_TEXT.finditer(fragment):
         if not _is_year(m.group(0)):
-            return parse_figure(m.group(0)).value
-    return None
+            fig = parse_figure(m.group(0))
+            if fig.value is not None:
+                out.append((fig.value, (fig.unit or "").replace("％", "%")))
+    return out
 
 
 def not_found_message(lang: str, what: str) -> str:

@@ -12,17 +12,22 @@ from planqa.patterns import FIGURE_LOOSE
 from planqa.records import Chunk, IndicatorRow
 from planqa.text import split_sentences, tokenize
 from qa_service.amounts import asks_amount, states_amount
-from qa_service.fragments import CLAUSE, RATE, TIME, extend_to_rate, fragment_of, full_sentence, has_unit
+from qa_service.figure_kind import year_figure_of_kind
+from qa_service.fragments import (
+    CLAUSE,
+    RATE,
+    TIME,
+    extend_to_rate,
+    figure_bound,
+    fragment_of,
+    has_unit,
+)
 from qa_service.query import Question
 from qa_service.retrieval import Hit
-from qa_service.sentence_years import PLAN_SECTION, REVIEW_SECTION, sentence_years
+from qa_service.sentence_years import sentence_years
 from qa_service.vocabulary import vocabulary
 
-# a period's figures, not one year's ("跨越5000亿元大关，年均增长5.7%"); 年均浓度 is PM2.5's own name
-AVERAGE = re.compile(r"年均(?!浓度)|平均每年|年平均(?!浓度)")
 SHARE_OF = re.compile(r"占[^，。；：,]{1,16}?(?:的)?(?:比重|比例|百分比)|占[^，。；：,\d]{1,16}?的(?=\d)")
-PLAN_WORDS = ("力争", "目标", "预期", "计划", "确保", "争取", "将", "要", "拟")
-ACHIEVED_WORDS = ("完成", "实现了", "达到", "增长", "下降", "预计全年", "取得")
 # The answerability thresholds, tuned on eval/gold/dev.jsonl (see the issue note for the figures).
 MIN_COVERAGE = 0.5  # weighted share of the question's terms a figure sentence must hold
 RARE_WEIGHT = 1.8  # a question word this rare (in almost no chunk) must be in the quote...
@@ -139,19 +144,6 @@ def coverage_of(
     return weight / total, [alts[0] for alts, _ in held], missing_rare
 
 
-def _kind_fits(q: Question, sentence: str, fragment: str, in_review: bool = False, in_plan: bool = False) -> bool:
-    """A target is not an outcome: a plan question needs a plan sentence, an outcome question must not get one.
-    In a report's review of the past year, a sentence states outcomes ("实施…支持计划，城镇新增就业107万人");
-    in its plan for the year, targets ("国内生产总值增长7.5％；…", after "主要预期目标是：" in the chunk before)."""
-    planned = in_plan or any(w in sentence for w in PLAN_WORDS)
-    achieved = in_review or any(w in sentence for w in ACHIEVED_WORDS)
-    if q.intent == "plan":
-        return planned or any(w in fragment for w in ("左右", "以上", "以内"))
-    if q.intent == "actual":
-        return achieved or not planned
-    return True
-
-
 def find_sentences(
     q: Question,
     hits: list[Hit],
@@ -184,10 +176,10 @@ def find_sentences(
             continue  # "进出口总额是多少": an amount in its units answers, not its growth rate, not a count
         if not _states_figure(q, fragment, shown=True) or not names_all(q, fragment):
             continue  # the figure and the indicator must be in what is shown, not elsewhere in the sentence
-        in_review = bool(REVIEW_SECTION.search(hit.chunk.section))
-        in_plan = not in_review and bool(PLAN_SECTION.search(hit.chunk.section))
-        if not _kind_fits(q, full_sentence(hit.chunk, s_start) + text, fragment, in_review, in_plan) or (AVERAGE.search(_with_next_clause(text, fragment)) and not AVERAGE.search(q.text)):
-            continue  # a five-year average is not the year's figure
+        if not q.wants_time and not figure_bound(fragment, groups):
+            continue  # "去年财政赤字控制在预算范围内，广义货币M2增长13.6%": the figure is another subject's
+        if not year_figure_of_kind(q, hit, s_start, text, fragment):
+            continue
         score = _score(q, coverage, fragment, groups, hit.score, rank)
         found.append(SentenceEvidence(hit.chunk, text, s_start, s_start + len(text), fragment, coverage, score, matched))
     found.sort(key=lambda e: (-e.score, e.chunk.doc_id, e.start))
@@ -207,15 +199,6 @@ def _extended(q: Question, text: str, fragment: str) -> str:
     if q.wants_time and len(TIME.findall(fragment)) < q.wants_time:
         return extend_to_rate(text, fragment, wanted=TIME)
     return fragment
-
-
-def _with_next_clause(sentence: str, fragment: str) -> str:
-    at = sentence.find(fragment)
-    if at < 0:
-        return fragment
-    end = at + len(fragment)
-    nxt = CLAUSE.match(sentence, end + 1) if end < len(sentence) else None
-    return sentence[at : nxt.end()] if nxt else sentence[at:]
 
 
 def names_all(q: Question, text: str) -> bool:

@@ -6,11 +6,15 @@ from __future__ import annotations
 import re
 
 from planqa.figures import numbers_in
+from planqa.patterns import FIGURE_LOOSE, YEAR_LABEL
 from planqa.records import Chunk
 
 # clauses end at commas, semicolons and colons, but not at the colon of a ratio ("4:3:3")
 CLAUSE = re.compile(r"(?:[^，,；;：:]|(?<=\d)[:：](?=\d))+[，,；;：:]?")
 RATE = re.compile(r"\d\s*(?:%|％|‰|个百分点|倍)")  # some reports write the full-width ％
+# a clause that goes on about the subject before it: a verb, a comparison or the figure itself comes first
+CONTINUES = re.compile(r"\s*(?:[\d.]|比|同比|较|增|减|下降|降|回落|上涨|涨|达|为|是|占|超|突破|完成|实现|提高|降低|"
+                       r"扩大|缩小|年均|累计|其中|分别|共|总|全年|今年|当年|年内|控制|保持|稳定|首次|连续|居|位居|新增|净增|提升|改善|由|从|到)")
 
 
 def full_sentence(chunk: Chunk, start: int) -> str:
@@ -66,3 +70,22 @@ def fragment_of(sentence: str, groups: list[list[str]]) -> str:
         last += 1
     fragment = "".join(clauses[first : last + 1]).rstrip("，,；;：:。")
     return fragment
+
+
+def figure_bound(fragment: str, groups: list[tuple[list[str], float]]) -> bool:
+    """A figure belongs to an asked term: both in one clause, or the figure in the clause right after the
+    term's that goes on about it ("实现地区生产总值5696亿元，增长5.3%") rather than naming a new subject."""
+    clauses = CLAUSE.findall(fragment)
+    named = [any(a.lower() in c.lower() for alts, _ in groups for a in alts) for c in clauses]
+    for i, clause in enumerate(clauses):
+        if not FIGURE_LOOSE.search(YEAR_LABEL.sub(" ", clause)):
+            continue
+        if named[i]:
+            return True
+        # back over clauses that say how, not how much ("…发行超长期特别国债，专项用于…，今年先发行1万亿元")
+        j = i - 1
+        while j >= 0 and j >= i - 3 and not named[j] and not FIGURE_LOOSE.search(YEAR_LABEL.sub(" ", clauses[j])):
+            j -= 1
+        if j >= 0 and named[j] and CONTINUES.match(clause):
+            return True
+    return False

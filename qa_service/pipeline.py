@@ -32,7 +32,8 @@ from qa_service.schemas import Filters
 QUANTITY_ASKED = re.compile(
     r"多少|(?<![哪前第])几(?!乎)|比例|比重|百分|how (?:many|much|long|large|big|high)|what (?:share|percentage)", re.I)
 CONJOINED = re.compile(r"[、和与及]")
-NATIONAL_GDP = re.compile(r"国内生产总值")  # the country's GDP; a region's is 地区生产总值
+# a region's own words: 地区生产总值 is a region's GDP (the country's is 国内生产总值), 全区/区里 its territory
+REGIONAL_WORDS = re.compile(r"地区|全区|全市|全县|全省|区里|市里|县里|省里|本区|本市|我区|我市|辖区|regional|district")
 POOL = 40  # fused hits that decide the answering report: a report must not lose for ranking ninth
 RELATED = 3  # nearest passages offered with a "not found"
 
@@ -125,10 +126,9 @@ def _unnamed_scope(q: Question, docs: list[Document], ignore: set[str]) -> Scope
     home = home_region(docs)
     if home:
         own = [d for d in docs if d.region == home]
-        if NATIONAL_GDP.search(q.text) and not _speaks_of_years(own, q.years):
-            # "2012年国内生产总值增长目标": the country's GDP, in a year the district's reports do not cover.
-            # Other place-less questions stay with the district: sent to the national reports, the held-out
-            # set's answers turned from "not found" into wrong ones more often than into right ones
+        if not _speaks_of_years(own, q.years) and not REGIONAL_WORDS.search(q.text):
+            # "2012年国内生产总值增长目标", "2014年城镇新增就业多少人": a year the district's reports do not
+            # cover, asked in words that do not say "the region": the national reports
             national = [d.doc_id for d in docs if covers(d, NATIONAL)]
             if national:
                 return Scope(national, [NATIONAL], ignore)
@@ -202,7 +202,7 @@ def _distinct(parts: list[PartAnswer]) -> list[PartAnswer]:
             key = (ev.chunk.doc_id, ev.start, ev.fragment)
             # the same clause may hold an indicator's level and its growth ("60199.45亿元、增长5%"), or
             # every part's figure in turn ("交通、水利、能源领域投资额分别达2400亿元、450亿元、1700亿元")
-            shared = used.get(key, asks) == asks or _respectively(ev.fragment, len(parts))
+            shared = _same_ask(used.get(key, asks), asks) or _respectively(ev.fragment, len(parts))
             if shared and all(ev.fragment != k.fragment for k in kept):
                 kept.append(ev)
         used.update({(ev.chunk.doc_id, ev.start, ev.fragment): asks for ev in kept})
@@ -216,8 +216,13 @@ def _respectively(fragment: str, parts: int) -> bool:
     return at > 0 and len(numbers_in(fragment[at:])) >= parts >= 2 and len(CONJOINED.findall(fragment[:at])) >= parts - 1
 
 
+def _same_ask(a: tuple, b: tuple) -> bool:
+    """The same indicators and years, and not a target against an outcome (either may be left open)."""
+    return a[:3] == b[:3] and (a[3] == b[3] or "any" in (a[3], b[3]) or "review" in (a[3], b[3]))
+
+
 def _asks(q: Question) -> tuple:
-    return tuple(id(i) for i in q.indicators), tuple(q.years), tuple(q.relative)
+    return tuple(id(i) for i in q.indicators), tuple(q.years), tuple(q.relative), q.intent
 
 
 def compose_answer(state: State, q: Question, sc: Scope, sel: Selection) -> Composed:

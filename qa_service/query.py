@@ -8,13 +8,14 @@ from dataclasses import dataclass, field, replace
 from planqa.patterns import YEAR_BARE
 from planqa.text import words
 from qa_service.asked_years import RELATIVE, RELATIVE_WORDS, YEAR_WORD, asked_years
+from qa_service.intents import intent_of, target_and_outcome
 from qa_service.places import implied_places, places_named
 from qa_service.question_split import clauses as split_clauses
 from qa_service.question_split import conjoined, leading_thing, single, trailing_thing
 from qa_service.vocabulary import Indicator, vocabulary
 
 PLAN_ACTUAL_WORDS = re.compile(r"计划|目标|预期|预计完成|实际")
-FOLLOW_UP = re.compile(r"^(?:那|那么|还有|另外|and|what about|how about)|呢[？?]?$", re.I)
+FOLLOW_UP = re.compile(r"^(?:那|那么|还有|另外|其中|and|what about|how about)|呢[？?]?$", re.I)
 # "多少亿元 / 几家 / 多少人 / 多少美元": the measure word says what kind of figure answers the question.
 MEASURE_ASKED = re.compile(
     r"(?:多少|(?<![哪前])几)(万|亿|万亿)?(美元|元|个百分点|[个家人户所座台亩吨项件名次套栋天条辆位处片批场期届])"
@@ -34,8 +35,6 @@ ENGLISH_RATE = re.compile(r"by how much|how (?:much|fast) did .* (?:grow|increas
 ASK_PREFIX = re.compile(r"哪几个|哪几|哪些|哪个|哪类|什么|多少")  # "哪些项目" asks for 项目
 LIST_ASKED = re.compile(r"[哪前]几[个项条点大方面]*|几个?方面")
 COUNTING = re.compile(r"[一二两三四五六七八九十几]+[个项条点大方面]?")
-# "力争达到多少", "要实现多少": an outcome word after a word of intent asks for the target, not the outcome
-INTENDED = re.compile(r"(?:力争|争取|确保|打算|要|将|拟)(?:实现|达到|完成|增长)(?!情况)")
 MEASURES_ASKED = re.compile(r"措施|举措|部署|做法|政策|哪些方面|如何(?:推进|落实|加强|促进)")
 KINDS = ("metadata", "aggregate", "comparison", "descriptive", "figure")
 
@@ -138,21 +137,10 @@ def _analyse_one(original: str, text: str) -> Question:
     years, relative = asked_years(text)
     return Question(
         original=original, text=text, lang=lang, lexical=lexical, terms=terms, concepts=concepts,
-        indicators=indicators, years=years, relative=relative, intent=_intent(lower),
+        indicators=indicators, years=years, relative=relative, intent=intent_of(lower),
         units=_units(text), wants_rate=bool(RATE_ASKED.search(lower) or ENGLISH_RATE.search(lower)),
         wants_time=2 if TIME_RANGE_ASKED.search(lower) else int(bool(TIME_ASKED.search(lower))),
     )
-
-
-def _intent(lower: str) -> str:
-    vocab = vocabulary()
-    is_plan = vocab.cue("plan", lower) or bool(INTENDED.search(lower))
-    is_actual = vocab.cue("actual", INTENDED.sub(" ", lower))
-    if is_plan and not is_actual:
-        return "plan"
-    if vocab.cue("review", lower) or (is_plan and is_actual):
-        return "review"
-    return "actual" if is_actual else "any"
 
 
 def _units(text: str) -> tuple[str, ...]:
@@ -206,9 +194,7 @@ def _parts(q: Question) -> list[Question]:
         sub.relative = sub.relative or q.relative
         short_follow = subject is not None and subject.indicators and not sub.indicators and len(clause) <= SHORT_CLAUSE
         if (not sub.indicators and not sub.terms and subject is not None) or short_follow:
-            # "增长多少？" borrows the subject of the clause before it, and keeps its own measure
-            sub = replace(subject, text=f"{subject.text} {clause}", intent=_intent(clause.lower()) if sub.intent != "any"
-                          else subject.intent, units=sub.units, wants_rate=sub.wants_rate, wants_time=sub.wants_time)
+            sub = _borrowed(subject, sub, clause)
         if not sub.indicators and not sub.terms:
             continue
         if not sub.indicators and len(pieces := conjoined(clause)) > 1:
@@ -229,10 +215,21 @@ def _parts(q: Question) -> list[Question]:
         # "目标完成了吗": the plan and the outcome of the same indicator, each from its own report
         only = parts[0]
         parts = [replace(only, intent="plan", kind="figure"), replace(only, intent="actual", kind="figure")]
+    if len(q.years) <= 1:  # two years asked compare the years, not each year's target with its outcome
+        parts = [x for p in parts for x in target_and_outcome(p)]
     for p in parts:
         p.kind = "figure"
         p.parts = []
     return _one_each(parts) or [q]
+
+
+def _borrowed(subject: Question, sub: Question, clause: str) -> Question:
+    """"增长多少？" borrows the subject of the clause before it, and keeps its own measure; a clause of asking
+    words alone ("增长目标是多少？实际完成了多少？") keeps the subject's measure too."""
+    measure = sub if (sub.units or sub.wants_rate or sub.wants_time or sub.terms) else subject
+    return replace(subject, text=f"{subject.text} {clause}",
+                   intent=intent_of(clause.lower()) if sub.intent != "any" else subject.intent,
+                   units=measure.units, wants_rate=measure.wants_rate, wants_time=measure.wants_time)
 
 
 def _one_each(parts: list[Question]) -> list[Question]:

@@ -179,7 +179,7 @@ def test_an_amount_is_answered_in_its_units_not_by_a_rate_or_a_count():
     assert not asks_amount(analyse("2022年进出口总额增长多少？").parts[0])  # its growth
 
 
-def test_the_countrys_gdp_in_a_year_the_districts_reports_do_not_cover_is_asked_of_the_national_reports():
+def test_a_placeless_question_about_a_year_the_districts_reports_do_not_cover_is_asked_of_the_national_reports():
     from datetime import date
 
     from planqa.records import Document
@@ -195,4 +195,7 @@ def test_the_countrys_gdp_in_a_year_the_districts_reports_do_not_cover_is_asked_
     assert scope(state, analyse("2014年国内生产总值增长多少？"), None).doc_ids == ["nation2015"]
     assert scope(state, analyse("2023年国内生产总值增长多少？"), None).doc_ids == ["district"]  # its own year
     assert scope(state, analyse("2014年地区生产总值是多少？"), None).doc_ids == ["district"]  # a region's GDP
-    assert scope(state, analyse("2014年城镇新增就业多少人？"), None).doc_ids == ["district"]  # no place: its own
+    # no place and a year the district's reports do not speak of: the country's reports
+    assert scope(state, analyse("2014年城镇新增就业多少人？"), None).doc_ids == ["nation2015"]
+    assert scope(state, analyse("2023年城镇新增就业多少人？"), None).doc_ids == ["district"]
+    assert scope(state, analyse("2014年全区城镇新增就业多少人？"), None).doc_ids == ["district"]  # 全区: the region

@@ -3,12 +3,12 @@ default backend) on real stores, holds its floor on answers correct, its ceiling
 on negatives refused.
 
 Three stores, each embedded once per run (about 6 minutes in all on 2 cores):
-- "reports": the sample, all 62 provincial 2025/2026 reports, the national reports of 2010-2015, 2019 and 2021-2025;
+- "reports": the sample, all 62 provincial 2025/2026 reports, the national reports of 2005-2015, 2019 and 2021-2025;
 - "notices": the ten policy notices bundled in eval/notices/, a genre apart, as such a deployment would have;
 - "national-2016-2018": the national reports of 2016-2018, for the descriptive dev set.
 
 The floors are the figures measured when they were set, less a small margin for the int8 model on another CPU.
-`dev`, `dev2`, `dev3`, `notices`, `descriptive` and `descriptive2` are tuned on; `test` is not (see the README's
+`dev`, `dev2`, `dev3`, `dev4`, `notices`, `descriptive` and `descriptive2` are tuned on; `test` is not (see the README's
 "Gold sets")."""
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def _national(*years: int) -> list[Path]:
 
 STORES = {
     "reports": lambda: [SAMPLE, CORPUS / "provincial-2025" / "txt", CORPUS / "provincial-2026" / "txt",
-                        *_national(2010, 2011, 2012, 2013, 2014, 2015, 2019, 2021, 2022, 2023, 2024, 2025)],
+                        *_national(*range(2005, 2016), 2019, 2021, 2022, 2023, 2024, 2025)],
     "notices": lambda: sorted((ROOT / "eval" / "notices").glob("*.txt")),  # not SOURCES.md: it lists them all
     "national-2016-2018": lambda: _national(2016, 2017, 2018),
 }
@@ -45,9 +45,11 @@ GATES = {
     # descriptive answers are the weakest kind on the held-out set (README, "What still fails")
     "descriptive": ("national-2016-2018", 0.78, 0.14, 1.0),
     "descriptive2": ("reports", 0.85, 0.07, 1.0),
-    # the held-out set (session 5): a regression floor at the figure measured when it was reported; the issue's
-    # targets (0.85 correct, 2 % wrong) are far from met
-    "test": ("reports", 0.37, 0.16, 0.8),
+    # the held-out set of session 5 (national 2010-2015, 宁夏), read and tuned on in session 6
+    "dev4": ("reports", 0.43, 0.15, 0.8),
+    # the held-out set (session 6, national 2005-2009): a regression floor at the figure measured when it was
+    # reported; the issue's targets (0.85 correct, 2 % wrong) are far from met
+    "test": ("reports", 0.30, 0.25, 0.7),
 }
 
 pytestmark = [

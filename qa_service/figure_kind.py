@@ -1,0 +1,48 @@
+"""Whether a sentence states the kind of figure asked: a target or an outcome (by its words and by the
+section of the report it stands in), and one year's figure rather than a period's average."""
+
+from __future__ import annotations
+
+import re
+
+from qa_service.fragments import CLAUSE, full_sentence
+from qa_service.query import Question
+from qa_service.retrieval import Hit
+from qa_service.sentence_years import PLAN_SECTION, REVIEW_SECTION
+
+# a period's figures, not one year's ("跨越5000亿元大关，年均增长5.7%"); 年均浓度 is PM2.5's own name
+AVERAGE = re.compile(r"年均(?!浓度)|平均每年|年平均(?!浓度)")
+PLAN_WORDS = ("力争", "目标", "预期", "计划", "确保", "争取", "将", "要", "拟")
+ACHIEVED_WORDS = ("完成", "实现了", "达到", "增长", "下降", "预计全年", "取得")
+
+
+def year_figure_of_kind(q: Question, hit: Hit, s_start: int, text: str, fragment: str) -> bool:
+    """The kind asked (target or outcome, by the words and the report's section), and one year's figure: a
+    five-year average is not the year's."""
+    in_review = bool(REVIEW_SECTION.search(hit.chunk.section))
+    in_plan = not in_review and bool(PLAN_SECTION.search(hit.chunk.section))
+    if not _kind_fits(q, full_sentence(hit.chunk, s_start) + text, fragment, in_review, in_plan):
+        return False
+    return not (AVERAGE.search(_with_next_clause(text, fragment)) and not AVERAGE.search(q.text))
+
+
+def _kind_fits(q: Question, sentence: str, fragment: str, in_review: bool = False, in_plan: bool = False) -> bool:
+    """A target is not an outcome: a plan question needs a plan sentence, an outcome question must not get one.
+    In a report's review of the past year, a sentence states outcomes ("实施…支持计划，城镇新增就业107万人");
+    in its plan for the year, targets ("国内生产总值增长7.5％；…", after "主要预期目标是：" in the chunk before)."""
+    planned = in_plan or any(w in sentence for w in PLAN_WORDS)
+    achieved = in_review or any(w in sentence for w in ACHIEVED_WORDS)
+    if q.intent == "plan":
+        return planned or any(w in fragment for w in ("左右", "以上", "以内"))
+    if q.intent == "actual":
+        return achieved or not planned
+    return True
+
+
+def _with_next_clause(sentence: str, fragment: str) -> str:
+    at = sentence.find(fragment)
+    if at < 0:
+        return fragment
+    end = at + len(fragment)
+    nxt = CLAUSE.match(sentence, end + 1) if end < len(sentence) else None
+    return sentence[at : nxt.end()] if nxt else sentence[at:]

@@ -1,0 +1,42 @@
+"""What a question's words say it wants of a figure: the target (plan), the outcome (actual), how the target
+went (review: both), or any of them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from qa_service.vocabulary import vocabulary
+
+if TYPE_CHECKING:
+    from qa_service.query import Question
+
+# "力争达到多少", "要实现多少": an outcome word after a word of intent asks for the target, not the outcome
+INTENDED = re.compile(r"(?:力争|争取|确保|打算|要|将|拟)(?:实现|达到|完成|增长)(?!情况)")
+TARGET_NAMED = re.compile(r"目标|计划|预期|\btargets?\b|\bgoals?\b|\bplanned\b", re.I)
+# words that also say what a target is to reach: an outcome only with a stronger word beside them
+WEAK_ACTUAL = re.compile(r"达到|(?<!实际)(?<!预计)完成(?!了|情况)|取得|\bwas\b|\bwere\b")
+
+
+def intent_of(lower: str) -> str:
+    """plan (a target), actual (an outcome), review (how it went: both) or any."""
+    vocab = vocabulary()
+    is_plan = vocab.cue("plan", lower) or bool(INTENDED.search(lower))
+    is_actual = vocab.cue("actual", INTENDED.sub(" ", lower))
+    if is_plan and not is_actual:
+        return "plan"
+    # "计划…达到多少", "What was the target": 达到/完成/was also say what a target is to reach
+    if is_plan and not vocab.cue("actual", WEAK_ACTUAL.sub(" ", INTENDED.sub(" ", lower))) and not vocab.cue(
+            "review", lower):
+        return "plan"
+    if vocab.cue("review", lower) or (is_plan and is_actual):
+        return "review"
+    return "actual" if is_actual else "any"
+
+
+def target_and_outcome(part: Question) -> list[Question]:
+    """"CPI控制目标实际完成得怎么样": how a target went asks the target and the outcome, each its own part."""
+    if part.intent != "review" or not part.indicators or len(part.years) > 1 or not TARGET_NAMED.search(part.text):
+        return [part]
+    return [replace(part, intent="plan"), replace(part, intent="actual")]
