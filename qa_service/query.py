@@ -33,7 +33,7 @@ ENGLISH_RATE = re.compile(r"by how much|how (?:much|fast) did .* (?:grow|increas
 # "两个抓手", "三项任务": the count asks how many things to list, it names nothing to look for
 # "哪几项", "前几项", "几个方面": asking for a list of things, not for a count
 ASK_PREFIX = re.compile(r"哪几个|哪几|哪些|哪个|哪类|什么|多少")  # "哪些项目" asks for 项目
-LIST_ASKED = re.compile(r"[哪前]几[个项条点大方面]*|几个?方面")
+LIST_ASKED = re.compile(r"[哪前][几两二三四五六七八九十][个项条点大方面]*|几个?方面")
 COUNTING = re.compile(r"[一二两三四五六七八九十几]+[个项条点大方面]?")
 MEASURES_ASKED = re.compile(r"措施|举措|部署|做法|政策|哪些方面|如何(?:推进|落实|加强|促进)")
 KINDS = ("metadata", "aggregate", "comparison", "descriptive", "figure")
@@ -174,6 +174,8 @@ def _kind(q: Question) -> str:
                                                               vocab.cue("figure", lower)):
         return "descriptive"  # "对稳定物价提出了哪些措施": what is done about the indicator, not its figure
     asks_list = bool(LIST_ASKED.search(lower))
+    if asks_list and q.indicators and not (q.units or q.wants_rate or q.wants_time or "多少" in lower):
+        return "descriptive"  # "增长目标定为7.5%左右，主要基于哪两方面的考虑": the points, not the figure
     if not q.indicators and not q.units and not q.wants_rate and not q.wants_time and (asks_list or vocab.cue("descriptive", lower)) and not (
         vocab.cue("figure", LIST_ASKED.sub(" ", lower))
     ):

@@ -13,6 +13,7 @@ from qa_service.compose import PartAnswer
 from qa_service.evidence import SentenceEvidence
 from qa_service.outline import following, outline, rest_of_paragraph
 from qa_service.passages import ANNOUNCES, find_passages
+from qa_service.points import complete_points, counted_name_points
 from qa_service.query import Question
 from qa_service.retrieval import Hit
 from qa_service.topic_answers import under_topic
@@ -30,12 +31,14 @@ DOC_TRIES = 2  # the best-ranked reports that may answer; the one that says it m
 
 def descriptive(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer:
     if vocabulary().cue("why", q.text):
-        return _reasons(state, q, sc, hits)
+        return _whole_lists(state, _reasons(state, q, sc, hits))
+    if counted := _counted_name(state, q, sc, hits):
+        return counted
     if shared := _shared_headings(state, q, sc, hits):
         return shared
     # a section or paragraph the question names before the report's whole outline
     if restated := _under_restated_topic(state, q, sc, hits):
-        return restated
+        return _whole_lists(state, restated)
     ranked = ranked_documents(state, replace(q, intent="plan"), sc, hits)
     if ranked:
         listed = outline(q, state.documents[ranked[0]], state.search.lexical.chunks_of(ranked[0]))
@@ -56,7 +59,34 @@ def descriptive(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAn
         announced = next((f for f in followers if ANNOUNCES.search(f.text)), None)
         if announced:  # "…今年将采取三项举措。一是…": the points it announces
             found = [found[0], announced, *following(text, announced)]
-    return PartAnswer(q, sentences=found)
+    return _whole_lists(state, PartAnswer(q, sentences=found))
+
+
+def _whole_lists(state: State, answer: PartAnswer) -> PartAnswer:
+    """A passage that begins a list of points ("一是…") is quoted with all of them (see `complete_points`)."""
+    if not answer.sentences:
+        return answer
+    doc_id = answer.sentences[0].chunk.doc_id
+    chunks = state.search.lexical.chunks_of(doc_id)
+    whole = complete_points(state.documents[doc_id].clean_text, answer.sentences, lambda at: _chunk_at(chunks, at))
+    return replace(answer, sentences=whole)
+
+
+def _counted_name(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer | None:
+    """"“六个攻坚战”是什么": the points of the report that each say 攻坚战, six of them."""
+    names = QUOTED.findall(q.text)
+    if not names:
+        return None
+    for doc_id in ranked_documents(state, q, sc, hits)[:DOC_TRIES]:
+        text = state.documents[doc_id].clean_text
+        chunks = state.search.lexical.chunks_of(doc_id)
+        for name in names:
+            run = counted_name_points(text, name)
+            found = [SentenceEvidence(c, text[p.start : p.end], p.start, p.end, text[p.start : p.end].rstrip("。；;"),
+                                      1.0, 1.0) for p in run if (c := _chunk_at(chunks, p.start))]
+            if len(found) >= 2:
+                return PartAnswer(q, sentences=found)
+    return None
 
 
 def _reasons(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer:

@@ -1,0 +1,135 @@
+"""The numbered points a report lists ("一是…二是…", "一方面…另一方面…", "第一，…"): an answer that quotes the
+start of such a list quotes all of it, and a name that counts its points ("六个攻坚战", "五大战略") is answered
+by the points that carry its word."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from planqa.records import Chunk
+from qa_service.evidence import SentenceEvidence
+
+NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+# a point opens a sentence, a clause after a colon, or a line
+POINT = re.compile(
+    r"(?:^|(?<=[。；;：:！？\n]))[\s　]*(?P<mark>(?P<shi>[一二三四五六七八九十]{1,2})是|(?P<side>一|另一)方面|"
+    r"第(?P<di>[一二三四五六七八九十]{1,2})[，,、：:]|[（(](?P<par>[一二三四五六七八九十]{1,2})[）)])"
+)
+SENTENCE_END = re.compile(r"[。！？；;\n]")
+# "六个攻坚战", "五大战略", "三项改革": a name that counts its points; the word after the count is theirs
+COUNTED_NAME = re.compile(r"^([两二三四五六七八九十]{1,2})(?:个|大|项|条|种)([\u4e00-\u9fff]{1,6})$")
+# "…采取三方面措施：", "政府将着力推进十个方面重点任务。": a passage that announces the list after it
+ANNOUNCED = re.compile(r"(?:[：:]|[一二两三四五六七八九十几]+(?:个|项|条|点|大)?(?:方面)?[\u4e00-\u9fff]{0,6}[。：:]?)$")
+FIRST_NEAR = 600  # characters past the quoted passage within which its list must begin
+GAP = 3000  # at most this far from one point to the next
+MOST = 12
+
+
+@dataclass(frozen=True)
+class Point:
+    family: str  # 是, 方面, 第 or 括号: one list is numbered one way
+    number: int
+    start: int
+    end: int
+
+
+def points_after(text: str, begin: int, stop: int) -> list[list[Point]]:
+    """Every run of points numbered 1, 2, 3… in one family that begins between `begin` and `stop`."""
+    runs: list[list[Point]] = []
+    open_runs: dict[str, list[Point]] = {}
+    for m in POINT.finditer(text, begin):
+        point = _point(text, m)
+        if point is None:
+            continue
+        run = open_runs.get(point.family)
+        if run and point.number == run[-1].number + 1 and point.start - run[-1].start <= GAP:
+            run.append(point)
+        elif point.number == 1 and point.start <= stop:
+            open_runs[point.family] = [point]
+            runs.append(open_runs[point.family])
+        elif point.start > stop and not any(r and point.start - r[-1].start <= GAP for r in open_runs.values()):
+            break
+    return runs
+
+
+def _point(text: str, m: re.Match[str]) -> Point | None:
+    for family, group in (("是", "shi"), ("方面", "side"), ("第", "di"), ("括号", "par")):
+        word = m.group(group)
+        if word:
+            number = 1 if word == "一" and family == "方面" else 2 if family == "方面" else _numeral(word)
+            if number is None:
+                return None
+            start = m.start("mark")
+            end = SENTENCE_END.search(text, start)
+            return Point(family, number, start, end.start() if end else len(text))
+    return None
+
+
+def _numeral(word: str) -> int | None:
+    if word in NUMERALS:
+        return NUMERALS[word]
+    if len(word) == 2 and word[0] == "十" and word[1] in NUMERALS:
+        return 10 + NUMERALS[word[1]]
+    return None
+
+
+def complete_points(
+    text: str, found: list[SentenceEvidence], chunk_at: Callable[[int], Chunk | None]
+) -> list[SentenceEvidence]:
+    """The quoted passage with every point of the list it begins ("今年重点采取三方面措施：一是…" and the 二是, 三是
+    that follow, however far): a list answered by its first point is an incomplete answer."""
+    if not found:
+        return found
+    found = [_to_sentence_end(text, f) for f in found]
+    last = found[-1]
+    runs = [r for r in points_after(text, found[0].start, last.end + FIRST_NEAR)
+            if len(r) >= 2 and r[0].family != "括号" and _begins_here(text, last, r[0])]
+    if not runs:
+        return found
+    run = runs[0][:MOST]
+    out = list(found)
+    for p in run:
+        if any(f.start <= p.start < f.end for f in found):
+            continue
+        chunk = chunk_at(p.start)
+        if chunk is None:
+            continue
+        body = text[p.start : p.end]
+        out.append(SentenceEvidence(chunk, body, p.start, p.end, body.rstrip("。；;"), found[0].coverage,
+                                    found[0].score))
+    return sorted(out, key=lambda s: s.start)
+
+
+def _to_sentence_end(text: str, ev: SentenceEvidence) -> SentenceEvidence:
+    """A sentence a chunk boundary cut ("…紧紧围绕主题主线，" and the rest in the next chunk), quoted whole."""
+    if ev.end >= len(text) or text[ev.end - 1 : ev.end] in ("。", "！", "？", "；", ";", "\n", "”"):
+        return ev
+    end = SENTENCE_END.search(text, ev.end)
+    stop = end.end() if end and text[end.start()] != "\n" else (end.start() if end else len(text))
+    if stop - ev.end > 400 or text[ev.start : ev.end] != ev.text:
+        return ev
+    body = text[ev.start : stop]
+    return replace(ev, text=body, end=stop, fragment=body.rstrip("。；;"))
+
+
+def _begins_here(text: str, last: SentenceEvidence, first: Point) -> bool:
+    """The list is the passage's own: it begins inside it, later in its paragraph, or right after a passage
+    that announces it ("…采取三方面措施：")."""
+    if first.start < last.end:
+        return True
+    return "\n" not in text[last.end : first.start] or bool(ANNOUNCED.search(last.text.rstrip()))
+
+
+def counted_name_points(text: str, name: str) -> list[Point]:
+    """"六个攻坚战": the run of six points that each say 攻坚战 (the first such run in the report)."""
+    m = COUNTED_NAME.match(name)
+    if not m:
+        return []
+    count, word = _numeral(m.group(1)), m.group(2)
+    for run in points_after(text, 0, len(text)):
+        held = [p for p in run if word in text[p.start : p.end]]
+        if count and len(held) == len(run) >= count:
+            return run[:count]
+    return []
