@@ -11,6 +11,9 @@ RELATIVE_EN = {"last year": -1, "this year": 0, "next year": 1, "previous year":
 RELATIVE_WORDS = re.compile(r"(?:19|20)\d{2}\s*年?|前年|去年|上一?年|今年|本年|当年|明年")
 # "2023年政府工作报告", "2021年和2023年政府工作报告": years right before the word 报告 name reports
 REPORT_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:\s*[和与及、至到-]\s*(?:19|20)\d{2}\s*年)*(?:的)?(?:[\u4e00-\u9fff]{0,8})?报告")
+REPORT_YEAR_EN = re.compile(r"\b((?:19|20)\d{2})\s+(?:national\s+|chinese\s+)?(?:government\s+work\s+|work\s+)?report\b", re.I)
+# "根据2012年报告的回顾": the year before the report's, which its review looks back on
+REVIEWED = re.compile(r"回顾|looking back|\breview(?:ed|ing)?\b", re.I)
 YEAR_WORD = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?")  # cut out before segmenting: "2025年全社会" is not "年全"
 
 
@@ -20,8 +23,15 @@ def asked_years(text: str) -> tuple[list[int], list[int]]:
     years = sorted({int(y) for y in YEAR_BARE.findall(text)})
     relative = sorted({v for k, v in RELATIVE.items() if k in text} | {v for k, v in RELATIVE_EN.items() if k in lower})
     naming = {int(y) for m in REPORT_YEAR.finditer(text) for y in YEAR_BARE.findall(m.group(0))}
+    naming |= {int(m.group(1)) for m in REPORT_YEAR_EN.finditer(text)}
     if relative and years and set(years) <= naming:
         return [], relative  # "2026年政府工作报告里说，去年…": the year names the report, 去年 is the year asked
     if years:
+        # "从2011年报告看，2010年实际增长了多少": the year written apart from the report's is the year asked
+        asked = [y for y in years if y not in naming]
+        if asked:
+            return asked, []
+        if REVIEWED.search(text):
+            return sorted({y - 1 for y in years}), []
         return years, []  # "去年（2025年）", "2025年比上年增长": the year written is the year asked
     return years, relative

@@ -194,6 +194,8 @@ def _parts(q: Question) -> list[Question]:
         sub = _analyse_one(q.original, clause)
         sub.years = sub.years or q.years
         sub.relative = sub.relative or q.relative
+        if sub.intent == "any" and subject is not None and subject.intent in ("plan", "actual"):
+            sub.intent = subject.intent  # "2011年拟安排的财政赤字是多少？赤字率大约是多少？": both planned
         short_follow = subject is not None and subject.indicators and not sub.indicators and len(clause) <= SHORT_CLAUSE
         if (not sub.indicators and not sub.terms and subject is not None) or short_follow:
             sub = _borrowed(subject, sub, clause)

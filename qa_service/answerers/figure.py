@@ -56,10 +56,11 @@ def figure(state: State, part: Question, sc: Scope, hits: list[Hit], k: int = 8)
 
 
 def _later_report_in_scope(state: State, part: Question, sc: Scope) -> bool:
-    """Is a report that reviews the asked year in scope (a report of year R reviews R-1)?"""
+    """Is the report that reviews the asked year in scope (a report of year R reviews R-1)? A report years later
+    does not give the year's outcome; the year's own report then has its target."""
     if not part.years:
         return False
-    return any((ry := report_year(state, d)) is not None and ry > max(part.years) for d in sc.doc_ids)
+    return any(report_year(state, d) == max(part.years) + 1 for d in sc.doc_ids)
 
 
 def _settle_intent(state: State, part: Question, sc: Scope) -> Question:
