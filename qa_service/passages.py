@@ -33,6 +33,7 @@ NOUN_TAGS = frozenset({"n", "s", "nz", "j"})  # the same for a descriptive answe
 ANNOUNCES = re.compile(
     r"^[（(][一二三四五六七八九十]+[）)][^。]{0,40}。?$"
     r"|(?:[一二两三四五六七八九十几]+(?:个|项|条|点|大|方面)[\u4e00-\u9fff]{0,4}|以下几?点?|如下)[。：:]?$"
+    r"|(?:是|为|有|包括)[：:]$"  # "今年经济社会发展的主要预期目标是：", the list on the next line
 )
 
 

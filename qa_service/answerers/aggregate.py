@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from qa_service.pipeline import Scope, State
 
 MIN_LISTED = 2  # figures a sentence must hold to be a list of targets
+LIST_CHARS = 1200  # the most of a paragraph a list of targets is quoted with
 # "超过10%", "低于5%": a filter on the rows' values
 ABOVE = ("超过", "高于", "大于", "多于", "以上")
 THRESHOLD = re.compile(r"(?P<op>超过|高于|大于|多于|低于|小于|少于|不到)\s*(?P<n>\d+(?:\.\d+)?)\s*(?:%|％|个百分点)")
@@ -83,18 +84,30 @@ def _aggregate_in_prose(state: State, q: Question, sc: Scope, hits: list[Hit], d
     ry = report_year(state, doc_id)
     # the whole 。-sentence: a list of targets cut at its first ； would drop most of them
     text = state.documents[doc_id].clean_text
-    whole = [_to_full_stop(s, text) for s in found if years_fit(s, years, ry)]
+    whole = [_listed(s, text, words) for s in found if years_fit(s, years, ry)]
     # a list of targets holds figures: "把年度主要预期目标作为一个有机整体来把握" names the targets, lists none
     lists = [s for s in whole if len(numbers_in(s.text)) >= MIN_LISTED]
     found = sorted(lists, key=lambda s: -len(numbers_in(s.text)))[:1]
     return PartAnswer(q, sentences=found) if found else PartAnswer(q, note="no list")
 
 
-def _to_full_stop(ev: SentenceEvidence, text: str) -> SentenceEvidence:
+def _listed(ev: SentenceEvidence, text: str, words: list[str]) -> SentenceEvidence:
+    """The whole 。-sentence; when it announces the list ("主要预期目标是："), the rest of its paragraph, or the
+    next paragraph when the colon ends the line: the targets follow the colon, one sentence or several."""
     stop = re.compile(r"[。！？\n]").search(text, ev.start)
     end = stop.end() if stop and stop.group(0) != "\n" else (stop.start() if stop else len(text))
-    whole = text[ev.start:end]
-    return replace(ev, text=whole, end=end, fragment=whole.rstrip("。"))
+    sentence = text[ev.start:end]
+    cue = min((sentence.find(w) for w in words if w in sentence), default=-1)
+    colon = sentence.find("：", cue) if cue >= 0 else -1
+    if colon >= 0:
+        line_end = text.find("\n", ev.start + colon)
+        line_end = len(text) if line_end < 0 else line_end
+        if not text[ev.start + colon + 1 : line_end].strip():  # "主要预期目标是：" alone on its line
+            nxt = text.find("\n", line_end + 1)
+            line_end = len(text) if nxt < 0 else nxt
+        end = min(line_end, ev.start + LIST_CHARS)
+    whole = text[ev.start:end].rstrip()
+    return replace(ev, text=whole, end=ev.start + len(whole), fragment=whole.rstrip("。"))
 
 
 def _table(cells: list[IndicatorRow]) -> list[list[IndicatorRow]]:
