@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from qa_service.asked_years import PERIOD
 from qa_service.fragments import CLAUSE, full_sentence
 from qa_service.query import Question
 from qa_service.retrieval import Hit
@@ -12,6 +13,8 @@ from qa_service.sentence_years import PLAN_SECTION, REVIEW_SECTION
 
 # a period's figures, not one year's ("跨越5000亿元大关，年均增长5.7%"); 年均浓度 is PM2.5's own name
 AVERAGE = re.compile(r"年均(?!浓度)|平均每年|年平均(?!浓度)")
+CUMULATIVE = re.compile(r"累计")  # "最低收购价累计提高41.7%": several years' change, said before the figure
+PERIOD_SAID = re.compile(r"十[一二三四五]五|五年")  # the sentence, its paragraph or its section speaks of a period
 PLAN_WORDS = ("力争", "目标", "预期", "计划", "确保", "争取", "将", "要", "拟")
 ACHIEVED_WORDS = ("完成", "实现了", "达到", "增长", "下降", "预计全年", "取得")
 
@@ -22,6 +25,12 @@ def year_figure_of_kind(q: Question, hit: Hit, s_start: int, text: str, fragment
     in_review = bool(REVIEW_SECTION.search(hit.chunk.section))
     in_plan = not in_review and bool(PLAN_SECTION.search(hit.chunk.section))
     if not _kind_fits(q, full_sentence(hit.chunk, s_start) + text, fragment, in_review, in_plan):
+        return False
+    if PERIOD.search(q.text):  # "十一五时期城镇新增就业多少": the period's figure, where the report speaks of it
+        before = hit.chunk.text[: max(0, s_start - hit.chunk.start)]
+        paragraph = before[before.rfind("\n") + 1 :]
+        return any(PERIOD_SAID.search(t) for t in (text, paragraph, hit.chunk.section))
+    if CUMULATIVE.search(fragment) and not CUMULATIVE.search(q.text):
         return False
     return not (AVERAGE.search(_with_next_clause(text, fragment)) and not AVERAGE.search(q.text))
 

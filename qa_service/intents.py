@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 # "力争达到多少", "要实现多少": an outcome word after a word of intent asks for the target, not the outcome
 INTENDED = re.compile(r"(?:力争|争取|确保|打算|要|将|拟)(?:实现|达到|完成|增长)(?!情况)")
+FIVE_YEAR_PLAN = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\s+five[- ]year\s+plan\b|五年规划|规划纲要", re.I)
 TARGET_NAMED = re.compile(r"目标|计划|预期|\btargets?\b|\bgoals?\b|\bplanned\b", re.I)
 # words that also say what a target is to reach: an outcome only with a stronger word beside them
 WEAK_ACTUAL = re.compile(r"达到|(?<!实际)(?<!预计)完成(?!了|情况)|取得|\bwas\b|\bwere\b")
@@ -22,6 +23,7 @@ WEAK_ACTUAL = re.compile(r"达到|(?<!实际)(?<!预计)完成(?!了|情况)|取
 def intent_of(lower: str) -> str:
     """plan (a target), actual (an outcome), review (how it went: both) or any."""
     vocab = vocabulary()
+    lower = FIVE_YEAR_PLAN.sub(" ", lower)  # "the 11th Five-Year Plan period" names a period, not a target
     is_plan = vocab.cue("plan", lower) or bool(INTENDED.search(lower))
     is_actual = vocab.cue("actual", INTENDED.sub(" ", lower))
     if is_plan and not is_actual:

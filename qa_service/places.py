@@ -15,6 +15,7 @@ REGION_PART = re.compile(r"[\u4e00-\u9fff]+?(?:维吾尔自治区|壮族自治�
 # "芦淞区2023年…": a district or city the question opens with, right before a year.
 HEAD_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,6}?(?:市|区|县|州|盟|旗))(?=\s*(?:19|20)\d{2})")
 # The country as a whole: answered by the national reports (国务院政府工作报告), whatever their metadata says.
+ENGLISH_LOCAL = re.compile(r"\b([A-Z][a-z]{2,}(?:[ -][A-Z][a-z]{2,})?)(?:'s)?\s+(?i:city|county|district|prefecture)\b")
 NATIONAL = "全国"
 NATIONAL_ASKED = re.compile(r"全国|国务院|中央政府|\bnational\b|\bchina\b|\bstate council\b", re.I)
 NATIONAL_DOC = re.compile(r"国务院|中华人民共和国|全国")
@@ -55,6 +56,10 @@ def places_named(text: str) -> list[str]:
     named += [c for c in en if re.search(rf"(?<![a-z]){re.escape(c)}(?![a-z])", lower)]
     if NATIONAL_ASKED.search(text):
         named.append(NATIONAL)
+    known = {n.lower() for n in PROVINCE_ENGLISH.values()} | {c.lower() for c in en}
+    # "Shizuishan city's GDP": a place an English question names that no province or country name covers
+    named += [m.group(1) for m in ENGLISH_LOCAL.finditer(text) if m.group(1).lower() not in known
+              and not any(m.group(1).lower() in n or n in m.group(1).lower() for n in known)]
     head = HEAD_PLACE.match(text.strip())
     local = [head.group(1)] if head else []
     local += [w for w, flag in _pos(text) if flag == "ns" and len(w) >= 3 and w.endswith(LOCAL_SUFFIX)]

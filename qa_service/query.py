@@ -15,6 +15,8 @@ from qa_service.question_split import conjoined, leading_thing, single, trailing
 from qa_service.vocabulary import Indicator, vocabulary
 
 PLAN_ACTUAL_WORDS = re.compile(r"计划|目标|预期|预计完成|实际")
+# a year next to the one asked before, in a follow-up
+NEIGHBOUR_YEAR = {"下一年": 1, "次年": 1, "第二年": 1, "后一年": 1, "前一年": -1}
 FOLLOW_UP = re.compile(r"^(?:那|那么|还有|另外|其中|and|what about|how about)|呢[？?]?$", re.I)
 # "多少亿元 / 几家 / 多少人 / 多少美元": the measure word says what kind of figure answers the question.
 MEASURE_ASKED = re.compile(
@@ -22,6 +24,8 @@ MEASURE_ASKED = re.compile(
 )
 # "多少钱", "补助资金多少", "给多少建设补助资金": an amount of money answers, not a count or a share
 MONEY_ASKED = re.compile(r"多少钱|(?:资金|经费|补助|补贴|奖励|金额|费用)[^，,。？?]{0,4}多少|多少[^，,。？?]{0,6}(?:资金|经费|补助|补贴|奖励|金额|费用)")
+# "in yuan", "how many yuan", "in billion yuan": an amount of money, not a growth rate
+ENGLISH_MONEY = re.compile(r"\bin (?:\w+ )?yuan\b|how many (?:\w+ )?yuan\b|\bhow much money\b", re.I)
 TIME_ASKED = re.compile(r"什么时候|何时|哪一?年|哪一?天|几月|什么时间|多长时间|多久|期限|截止|时限|起止|when|how long|deadline")
 TIME_RANGE_ASKED = re.compile(r"从(?:哪天|哪年|什么时候|何时)到(?:哪天|哪年|什么时候|何时)|起止|from when to when")
 RATE_ASKED = re.compile(
@@ -82,9 +86,13 @@ def resolve_follow_up(question: str, history: list[dict] | None) -> str:
     previous = [t["content"] for t in (history or []) if t.get("role") == "user" and t.get("content", "").strip()]
     if not previous:
         return question
-    probe = analyse(question, None)
     last = previous[-1]
-    if probe.indicators and FOLLOW_UP.search(question.strip()):
+    said = YEAR_BARE.findall(last)
+    for word, shift in NEIGHBOUR_YEAR.items():
+        if said and word in question:  # "那下一年的高校毕业生有多少？" after a question about 2014: 2015
+            question = question.replace(word, f"{int(said[0]) + shift}年")
+    probe = analyse(question, None)
+    if (probe.indicators or len(probe.terms) >= 2) and FOLLOW_UP.search(question.strip()):
         # "规上工业增加值呢？" asks the same place and year about another indicator
         context = "".join(sorted(set(places_named(last) or implied_places(last)) - set(places_named(question))))
         years = "" if probe.years or probe.relative else "".join(f"{y}年" for y in YEAR_BARE.findall(last)[:1])
@@ -106,6 +114,13 @@ def analyse(question: str, history: list[dict] | None = None) -> Question:
     q = _analyse_one(question, text)
     q.kind = _kind(q)
     q.parts = _parts(q)
+    previous = [t.get("content", "") for t in (history or []) if t.get("role") == "user"]
+    if previous and q.intent == "any" and not YEAR_BARE.search(question) and not any(w in question for w in RELATIVE):
+        # "其中中央财政赤字呢？" after "拟安排的财政赤字是多少": the same year, and still the plan
+        earlier = intent_of(previous[-1].lower())
+        if earlier in ("plan", "actual"):
+            q.intent = earlier
+            q.parts = [replace(p, intent=earlier) if p.intent == "any" else p for p in q.parts]
     return q
 
 
@@ -146,7 +161,8 @@ def _analyse_one(original: str, text: str) -> Question:
 def _units(text: str) -> tuple[str, ...]:
     measure = MEASURE_ASKED.search(text)
     if not measure:
-        return ("元",) if MONEY_ASKED.search(text) and not RATE_ASKED.search(text) else ()
+        money = MONEY_ASKED.search(text) or ENGLISH_MONEY.search(text)
+        return ("元",) if money and not RATE_ASKED.search(text) else ()
     scale, unit = measure.group(1) or "", measure.group(2)
     if unit == "元" and scale:
         return (scale + "元",) if scale != "万" else ("万元", "亿元")

@@ -7,13 +7,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from qa_service.answerers.reports import (
-    REPORT_YEAR,
-    candidates,
-    passage_ignore,
-    ranked_documents,
-    report_year,
-)
+from qa_service.answerers.reports import candidates, passage_ignore, ranked_documents, report_year
+from qa_service.asked_years import named_reports
 from qa_service.compose import PartAnswer
 from qa_service.evidence import SentenceEvidence, find_sentences
 from qa_service.query import Question
@@ -66,7 +61,7 @@ def _later_report_in_scope(state: State, part: Question, sc: Scope) -> bool:
 def _settle_intent(state: State, part: Question, sc: Scope) -> Question:
     """"2024年GDP增长多少" asks for the outcome when a later report (which reviews 2024) is in scope; for the
     current year, only a target exists."""
-    if part.intent != "any" or REPORT_YEAR.search(part.text) or not _later_report_in_scope(state, part, sc):
+    if part.intent != "any" or named_reports(part.text) or not _later_report_in_scope(state, part, sc):
         return part  # "2021年政府工作报告提出…": the year names the report, whose own year is a target
     return replace(part, intent="actual")
 

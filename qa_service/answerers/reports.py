@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from planqa.patterns import YEAR_NIAN
 from planqa.text import words
-from qa_service.asked_years import RELATIVE, REPORT_YEAR
+from qa_service.asked_years import RELATIVE, named_reports
 from qa_service.evidence import SentenceEvidence
 from qa_service.query import Question
 from qa_service.retrieval import Hit
@@ -32,13 +32,15 @@ def _named_report(state: State, q: Question, ranked: list[str]) -> list[str]:
     named = named_report_years(q.text)
     if not named:
         return ranked
-    years = (named & set(q.years)) or named
-    # a report that is not stored cannot be quoted: no fallback to another year's report
-    return [d for d in ranked if report_year(state, d) in years]
+    # any report the question names, in the order ranked (the target in the year's own, the outcome in the
+    # next); a report that is not stored cannot be quoted: no fallback to another year's report. A comparison
+    # names the report of one side only ("the 2013 target … the rate reported in the 2014 report")
+    own = {y + (q.intent == "actual") for y in q.years} if q.intent in ("plan", "actual") and len(named) == 1 else set()
+    return [d for d in ranked if report_year(state, d) in named | own]
 
 
 def named_report_years(text: str) -> set[int]:
-    return {int(y) for m in REPORT_YEAR.finditer(text) for y in YEAR_NIAN.findall(m.group(0))}
+    return named_reports(text)
 
 
 def ranked_documents(state: State, q: Question, sc: Scope, hits: list[Hit]) -> list[str]:
