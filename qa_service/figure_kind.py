@@ -26,9 +26,9 @@ def year_figure_of_kind(q: Question, hit: Hit, s_start: int, text: str, fragment
     in_plan = not in_review and bool(PLAN_SECTION.search(hit.chunk.section))
     if not _kind_fits(q, full_sentence(hit.chunk, s_start) + text, fragment, in_review, in_plan):
         return False
+    before = hit.chunk.text[: max(0, s_start - hit.chunk.start)]
+    paragraph = before[before.rfind("\n") + 1 :]
     if PERIOD.search(q.text):  # "十一五时期城镇新增就业多少": the period's figure, where the report speaks of it
-        before = hit.chunk.text[: max(0, s_start - hit.chunk.start)]
-        paragraph = before[before.rfind("\n") + 1 :]
         return any(PERIOD_SAID.search(t) for t in (text, paragraph, hit.chunk.section))
     if CUMULATIVE.search(fragment) and not CUMULATIVE.search(q.text):
         return False

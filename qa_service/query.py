@@ -31,6 +31,7 @@ TIME_RANGE_ASKED = re.compile(r"从(?:哪天|哪年|什么时候|何时)到(?:�
 RATE_ASKED = re.compile(
     r"(?:增长|增速|增幅|涨幅|下降|降低|提高|比重|占比|比例)(?:了|率)?(?:目标|计划|预期)?(?:分别|各)?(?:是|为)?(?:多少|几)"
     r"|百分之几|多少个百分点|percent|rate"
+    r"|增速|增幅|涨幅|增长率|增长(?:的)?(?:预期)?目标"  # rates by name: "实际增速", "GDP增长的预期目标是多少"
 )
 SHORT_CLAUSE = 10  # "最终增长了多少": a clause this short that names no indicator asks about the one before
 ENGLISH_RATE = re.compile(r"by how much|how (?:much|fast) did .* (?:grow|increase|rise|fall|drop)|growth rate|percent", re.I)
