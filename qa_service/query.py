@@ -7,17 +7,13 @@ from dataclasses import dataclass, field, replace
 
 from planqa.patterns import YEAR_BARE
 from planqa.text import words
-from qa_service.asked_years import RELATIVE, RELATIVE_WORDS, YEAR_WORD, asked_years
+from qa_service.asked_years import YEAR_WORD, asked_years
+from qa_service.follow_ups import keep_intent, resolve_follow_up
 from qa_service.intents import intent_of, target_and_outcome
-from qa_service.places import implied_places, places_named
 from qa_service.question_split import clauses as split_clauses
 from qa_service.question_split import conjoined, leading_thing, single, trailing_thing
 from qa_service.vocabulary import Indicator, vocabulary
 
-PLAN_ACTUAL_WORDS = re.compile(r"计划|目标|预期|预计完成|实际")
-# a year next to the one asked before, in a follow-up
-NEIGHBOUR_YEAR = {"下一年": 1, "次年": 1, "第二年": 1, "后一年": 1, "前一年": -1}
-FOLLOW_UP = re.compile(r"^(?:那|那么|还有|另外|其中|and|what about|how about)|呢[？?]?$", re.I)
 # "多少亿元 / 几家 / 多少人 / 多少美元": the measure word says what kind of figure answers the question.
 MEASURE_ASKED = re.compile(
     r"(?:多少|(?<![哪前])几)(万|亿|万亿)?(美元|元|个百分点|[个家人户所座台亩吨项件名次套栋天条辆位处片批场期届])"
@@ -82,47 +78,12 @@ def is_english(text: str) -> bool:
     return letters > 3 * max(cjk, 1)
 
 
-def resolve_follow_up(question: str, history: list[dict] | None) -> str:
-    """'那2024年呢？' after a question about 进出口 becomes that question with 2024 as its year."""
-    previous = [t["content"] for t in (history or []) if t.get("role") == "user" and t.get("content", "").strip()]
-    if not previous:
-        return question
-    last = previous[-1]
-    said = YEAR_BARE.findall(last)
-    for word, shift in NEIGHBOUR_YEAR.items():
-        if said and word in question:  # "那下一年的高校毕业生有多少？" after a question about 2014: 2015
-            question = question.replace(word, f"{int(said[0]) + shift}年")
-    probe = analyse(question, None)
-    if (probe.indicators or len(probe.terms) >= 2) and FOLLOW_UP.search(question.strip()):
-        # "规上工业增加值呢？" asks the same place and year about another indicator
-        context = "".join(sorted(set(places_named(last) or implied_places(last)) - set(places_named(question))))
-        years = "" if probe.years or probe.relative else "".join(f"{y}年" for y in YEAR_BARE.findall(last)[:1])
-        return f"{context}{years}{question}" if context or years else question
-    if probe.indicators or (len(probe.terms) >= 2 and not FOLLOW_UP.search(question.strip())):
-        return question
-    new_years = YEAR_BARE.findall(question)
-    rel = [w for w in RELATIVE if w in question]
-    if new_years or rel:
-        replacement = f"{new_years[0]}年" if new_years else rel[0]
-        # another year: the earlier question's plan/outcome words do not carry over ("今年计划多少？那去年呢？")
-        last = replacement + PLAN_ACTUAL_WORDS.sub("", RELATIVE_WORDS.sub("", last))
-    extra = re.sub(r"^(?:那么|那|还有|另外)|呢|[？?。]", "", RELATIVE_WORDS.sub("", question))
-    return f"{last} {extra}".strip() if extra.strip() else last
-
-
 def analyse(question: str, history: list[dict] | None = None) -> Question:
     text = resolve_follow_up(question, history) if history else question
     q = _analyse_one(question, text)
     q.kind = _kind(q)
     q.parts = _parts(q)
-    previous = [t.get("content", "") for t in (history or []) if t.get("role") == "user"]
-    if previous and q.intent == "any" and not YEAR_BARE.search(question) and not any(w in question for w in RELATIVE):
-        # "其中中央财政赤字呢？" after "拟安排的财政赤字是多少": the same year, and still the plan
-        earlier = intent_of(previous[-1].lower())
-        if earlier in ("plan", "actual"):
-            q.intent = earlier
-            q.parts = [replace(p, intent=earlier) if p.intent == "any" else p for p in q.parts]
-    return q
+    return keep_intent(q, question, history)
 
 
 def _analyse_one(original: str, text: str) -> Question:
@@ -191,7 +152,7 @@ def _kind(q: Question) -> str:
                                                               vocab.cue("figure", lower)):
         return "descriptive"  # "对稳定物价提出了哪些措施": what is done about the indicator, not its figure
     asks_list = bool(LIST_ASKED.search(lower))
-    if asks_list and q.indicators and not (q.units or q.wants_rate or q.wants_time or "多少" in lower):
+    if asks_list and q.indicators and not (q.units or "多少" in lower):
         return "descriptive"  # "增长目标定为7.5%左右，主要基于哪两方面的考虑": the points, not the figure
     if not q.indicators and not q.units and not q.wants_rate and not q.wants_time and (asks_list or vocab.cue("descriptive", lower)) and not (
         vocab.cue("figure", LIST_ASKED.sub(" ", lower))
@@ -232,16 +193,21 @@ def _parts(q: Question) -> list[Question]:
         else:
             parts.append(sub)
         subject = sub
+    parts = _plans_and_outcomes(q, parts)
+    for p in parts:
+        p.kind = "figure"
+        p.parts = []
+    return _one_each(parts) or [q]
+
+
+def _plans_and_outcomes(q: Question, parts: list[Question]) -> list[Question]:
     if q.kind == "comparison" and len(parts) == 1 and parts[0].indicators and len(parts[0].years) <= 1:
         # "目标完成了吗": the plan and the outcome of the same indicator, each from its own report
         only = parts[0]
         parts = [replace(only, intent="plan", kind="figure"), replace(only, intent="actual", kind="figure")]
     if len(q.years) <= 1:  # two years asked compare the years, not each year's target with its outcome
         parts = [x for p in parts for x in target_and_outcome(p)]
-    for p in parts:
-        p.kind = "figure"
-        p.parts = []
-    return _one_each(parts) or [q]
+    return parts
 
 
 def _borrowed(subject: Question, sub: Question, clause: str) -> Question:

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 from planqa.records import Citation
 from qa_service.citation_check import problems, unsupported_numbers
+from qa_service.follow_ups import resolve_follow_up
 from qa_service.places import region_aliases
-from qa_service.query import analyse, resolve_follow_up
+from qa_service.query import analyse
 
 
 def test_relative_years_resolve_against_the_report_date():

@@ -1,0 +1,63 @@
+"""Follow-up questions: "那2024年呢？", "其中中央财政赤字呢？", "那下一年的高校毕业生有多少？" read with the
+question before them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from planqa.patterns import YEAR_BARE
+from qa_service.asked_years import RELATIVE, RELATIVE_WORDS
+from qa_service.intents import intent_of
+from qa_service.places import implied_places, places_named
+
+if TYPE_CHECKING:
+    from qa_service.query import Question
+
+PLAN_ACTUAL_WORDS = re.compile(r"计划|目标|预期|预计完成|实际")
+# a year next to the one asked before, in a follow-up
+NEIGHBOUR_YEAR = {"下一年": 1, "次年": 1, "第二年": 1, "后一年": 1, "前一年": -1}
+FOLLOW_UP = re.compile(r"^(?:那|那么|还有|另外|其中|and|what about|how about)|呢[？?]?$", re.I)
+
+
+def resolve_follow_up(question: str, history: list[dict] | None) -> str:
+    """'那2024年呢？' after a question about 进出口 becomes that question with 2024 as its year."""
+    previous = [t["content"] for t in (history or []) if t.get("role") == "user" and t.get("content", "").strip()]
+    if not previous:
+        return question
+    last = previous[-1]
+    said = YEAR_BARE.findall(last)
+    for word, shift in NEIGHBOUR_YEAR.items():
+        if said and word in question:  # "那下一年的高校毕业生有多少？" after a question about 2014: 2015
+            question = question.replace(word, f"{int(said[0]) + shift}年")
+    from qa_service.query import analyse  # a follow-up is read as a question first
+
+    probe = analyse(question, None)
+    if (probe.indicators or len(probe.terms) >= 2) and FOLLOW_UP.search(question.strip()):
+        # "规上工业增加值呢？" asks the same place and year about another indicator
+        context = "".join(sorted(set(places_named(last) or implied_places(last)) - set(places_named(question))))
+        years = "" if probe.years or probe.relative else "".join(f"{y}年" for y in YEAR_BARE.findall(last)[:1])
+        return f"{context}{years}{question}" if context or years else question
+    if probe.indicators or (len(probe.terms) >= 2 and not FOLLOW_UP.search(question.strip())):
+        return question
+    new_years = YEAR_BARE.findall(question)
+    rel = [w for w in RELATIVE if w in question]
+    if new_years or rel:
+        replacement = f"{new_years[0]}年" if new_years else rel[0]
+        # another year: the earlier question's plan/outcome words do not carry over ("今年计划多少？那去年呢？")
+        last = replacement + PLAN_ACTUAL_WORDS.sub("", RELATIVE_WORDS.sub("", last))
+    extra = re.sub(r"^(?:那么|那|还有|另外)|呢|[？?。]", "", RELATIVE_WORDS.sub("", question))
+    return f"{last} {extra}".strip() if extra.strip() else last
+
+
+def keep_intent(q: Question, question: str, history: list[dict] | None) -> Question:
+    """"其中中央财政赤字呢？" after "拟安排的财政赤字是多少": the same year, and still the plan. Another year
+    asked ("那去年呢？") does not keep it."""
+    previous = [t.get("content", "") for t in (history or []) if t.get("role") == "user"]
+    if previous and q.intent == "any" and not YEAR_BARE.search(question) and not any(w in question for w in RELATIVE):
+        earlier = intent_of(previous[-1].lower())
+        if earlier in ("plan", "actual"):
+            q.intent = earlier
+            q.parts = [replace(p, intent=earlier) if p.intent == "any" else p for p in q.parts]
+    return q
