@@ -11,7 +11,7 @@ from planqa.figures import numbers_in
 from planqa.records import IndicatorRow
 from qa_service.answerers.reports import candidates, ranked_documents, report_year, years_fit
 from qa_service.compose import PartAnswer, direction_of
-from qa_service.evidence import RowEvidence, SentenceEvidence
+from qa_service.evidence import RowEvidence, SentenceEvidence, sentences_of
 from qa_service.passages import find_passages
 from qa_service.query import Question
 from qa_service.retrieval import Hit
@@ -81,6 +81,9 @@ def _aggregate_in_prose(state: State, q: Question, sc: Scope, hits: list[Hit], d
     years = q.resolved_years(report_year(state, doc_id))
     found = find_passages(probe, candidates(state, probe, doc_id, hits, 8), sc.ignore, limit=12,
                           rarity=state.search.lexical.rarity, pool=None, spread=1.0)
+    if cue == "aggregate_all":
+        # "主要预期目标是：": the report's own announcement, whatever else the question says of it
+        found += _announcements(state, doc_id, words)
     ry = report_year(state, doc_id)
     # the whole 。-sentence: a list of targets cut at its first ； would drop most of them
     text = state.documents[doc_id].clean_text
@@ -89,6 +92,16 @@ def _aggregate_in_prose(state: State, q: Question, sc: Scope, hits: list[Hit], d
     lists = [s for s in whole if len(numbers_in(s.text)) >= MIN_LISTED]
     found = sorted(lists, key=lambda s: -len(numbers_in(s.text)))[:1]
     return PartAnswer(q, sentences=found) if found else PartAnswer(q, note="no list")
+
+
+def _announcements(state: State, doc_id: str, words: list[str]) -> list[SentenceEvidence]:
+    """Every sentence of the report that names the targets and opens a list with a colon."""
+    out = []
+    for chunk in state.search.lexical.chunks_of(doc_id):
+        for _, _hit, text, start in sentences_of([Hit(chunk, 0.0)]):
+            if any(w in text and "：" in text[text.find(w):] for w in words):
+                out.append(SentenceEvidence(chunk, text, start, start + len(text), text, 1.0, 0.0))
+    return out
 
 
 def _listed(ev: SentenceEvidence, text: str, words: list[str]) -> SentenceEvidence:
