@@ -14,6 +14,8 @@ VALUE = re.compile(
 )
 CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 # "12,345" is one number; "5.4%,规上" and "2008,2009" (a comma used as a Chinese comma) are not
+# a name with a number in it is not a figure: PM2.5, PM_2.5, M2 ("广义货币M2增长13.6%" states one figure)
+NAMED_BY_NUMBER = re.compile(r"(?<![A-Za-z])(?:PM_?2\.5|PM_?10|M[012])(?![\d.])", re.I)
 THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 
 
@@ -54,6 +56,7 @@ def numbers_in(text: str) -> list[str]:
     """The figures in `text` as canonical strings ("108", "-6.6"), ignoring [n] markers and year labels."""
     text = MARKER.sub(" ", text)
     text = YEAR_LABEL.sub(" ", text)
+    text = NAMED_BY_NUMBER.sub(" ", text)
     out = []
     for match in NUMBER.finditer(THOUSANDS.sub("", text)):
         raw = match.group(0).replace("−", "-")

@@ -214,8 +214,10 @@ def _borrowed(subject: Question, sub: Question, clause: str) -> Question:
     """"增长多少？" borrows the subject of the clause before it, and keeps its own measure; a clause of asking
     words alone ("增长目标是多少？实际完成了多少？") keeps the subject's measure too."""
     measure = sub if (sub.units or sub.wants_rate or sub.wants_time or sub.terms) else subject
-    return replace(subject, text=f"{subject.text} {clause}",
-                   intent=intent_of(clause.lower()) if sub.intent != "any" else subject.intent,
+    own = intent_of(clause.lower())
+    # its own words too: "比上年预算增加了多少" is answered by the clause that says 预算
+    return replace(subject, text=f"{subject.text} {clause}", intent=own if own != "any" else subject.intent,
+                   terms=[*subject.terms, *(t for t in sub.terms if t not in subject.terms)],
                    units=measure.units, wants_rate=measure.wants_rate, wants_time=measure.wants_time)
 
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from qa_service.pipeline import Scope, State
 
 MIN_LISTED = 2  # figures a sentence must hold to be a list of targets
+TOPIC_RARITY = 1.0  # a word rarer than this names the question's topic (经济社会 0.8 and 发展 0.7 do not)
 LIST_CHARS = 1200  # the most of a paragraph a list of targets is quoted with
 # "超过10%", "低于5%": a filter on the rows' values
 ABOVE = ("超过", "高于", "大于", "多于", "以上")
@@ -89,7 +90,10 @@ def _aggregate_in_prose(state: State, q: Question, sc: Scope, hits: list[Hit], d
     text = state.documents[doc_id].clean_text
     whole = [_listed(s, text, words) for s in found if years_fit(s, years, ry)]
     # a list of targets holds figures: "把年度主要预期目标作为一个有机整体来把握" names the targets, lists none
-    lists = [s for s in whole if len(numbers_in(s.text)) >= MIN_LISTED]
+    rarity = state.search.lexical.rarity
+    # the question's own topic ("精准扶贫…哪些目标任务"), if it names one, must be in the list: its rare words
+    topic = [t for t in q.terms if t not in sc.ignore and rarity(t) >= TOPIC_RARITY]
+    lists = [s for s in whole if len(numbers_in(s.text)) >= MIN_LISTED and all(t in s.text for t in topic)]
     found = sorted(lists, key=lambda s: -len(numbers_in(s.text)))[:1]
     return PartAnswer(q, sentences=found) if found else PartAnswer(q, note="no list")
 
