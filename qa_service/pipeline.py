@@ -8,7 +8,6 @@ from dataclasses import dataclass, field, replace
 
 from langchain_core.embeddings import Embeddings
 
-from planqa.figures import numbers_in
 from planqa.records import Citation, Document, IndicatorRow
 from qa_service import answerers
 from qa_service.asked_years import YEAR_WORD
@@ -23,15 +22,16 @@ from qa_service.places import (
     places_named,
     region_aliases,
     stored_places_named,
+    uncovered_locals,
 )
 from qa_service.query import Question
+from qa_service.quotes_per_part import distinct
 from qa_service.retrieval import Hit, HybridSearch
 from qa_service.schemas import Filters
 
 # Asks for a quantity: a sentence without the figure is not an answer ("多少", "几个", "比例是", English too).
 QUANTITY_ASKED = re.compile(
     r"多少|(?<![哪前第])几(?!乎)|比例|比重|百分|how (?:many|much|long|large|big|high)|what (?:share|percentage)", re.I)
-CONJOINED = re.compile(r"[、和与及]")
 # a region's own words: 地区生产总值 is a region's GDP (the country's is 国内生产总值), 全区/区里 its territory
 REGIONAL_WORDS = re.compile(r"地区|全区|全市|全县|全省|区里|市里|县里|省里|本区|本市|我区|我市|辖区|regional|district")
 POOL = 40  # fused hits that decide the answering report: a report must not lose for ranking ninth
@@ -84,13 +84,7 @@ class Composed:
 
 def scope(state: State, q: Question, filters: Filters | None) -> Scope:
     """The documents that may answer: the filters, then the places the question names."""
-    docs = sorted(state.documents.values(), key=lambda d: d.doc_id)
-    if filters and filters.doc_id:
-        docs = [d for d in docs if d.doc_id == filters.doc_id]
-    if filters and filters.region:
-        docs = [d for d in docs if d.region and (filters.region in d.region or d.region in filters.region)]
-    if filters and filters.year:
-        docs = [d for d in docs if filters.year in d.years or (d.report_date and d.report_date.year == filters.year)]
+    docs = _filtered(sorted(state.documents.values(), key=lambda d: d.doc_id), filters)
     if not docs:
         return Scope([], refusal="没有符合筛选条件的文档")
     if filters and filters.year and q.years and filters.year not in q.years:
@@ -101,6 +95,13 @@ def scope(state: State, q: Question, filters: Filters | None) -> Scope:
     ignore = set().union(*(region_aliases(d.region) for d in docs if d.region), places)
     if not places:
         return _unnamed_scope(q, docs, ignore)
+    if unknown := uncovered_locals(places, docs):
+        # a city no report is about: only what a report says of it in its text ("石嘴山市…") answers
+        docs = [d for d in docs if all(mentions(d, p) for p in unknown)]
+        if all(d.region for d in docs):  # a notice without a region is the city's own: its name chose it
+            ignore -= set(unknown)
+        if not docs:
+            return Scope([], places, ignore, refusal=f"没有关于{'、'.join(unknown)}的文档")
     by_metadata = [d for d in docs if any(covers(d, p) for p in places)]
     if by_metadata:
         return Scope([d.doc_id for d in by_metadata], places, ignore)
@@ -114,6 +115,16 @@ def scope(state: State, q: Question, filters: Filters | None) -> Scope:
         chosen = "、".join(sorted({d.region or d.title for d in docs}))
         return Scope([], places, ignore, refusal=f"所选文档是{chosen}的，问题问的是{what}")
     return Scope([], places, ignore, refusal=f"没有关于{what}的文档")
+
+
+def _filtered(docs: list[Document], filters: Filters | None) -> list[Document]:
+    if filters and filters.doc_id:
+        docs = [d for d in docs if d.doc_id == filters.doc_id]
+    if filters and filters.region:
+        docs = [d for d in docs if d.region and (filters.region in d.region or d.region in filters.region)]
+    if filters and filters.year:
+        docs = [d for d in docs if filters.year in d.years or (d.report_date and d.report_date.year == filters.year)]
+    return docs
 
 
 def _unnamed_scope(q: Question, docs: list[Document], ignore: set[str]) -> Scope:
@@ -175,7 +186,7 @@ def select(state: State, q: Question, sc: Scope, got: Retrieved) -> Selection:
     if handler is not None:
         parts = [handler(state, q, sc, got.hits)]
     else:
-        parts = _distinct([answerers.figure(state, part, sc, got.hits) for part in q.parts])
+        parts = distinct([answerers.figure(state, part, sc, got.hits) for part in q.parts])
         if len(parts) == 1 and not parts[0].found:
             parts = [_said_in_a_sentence(state, q, sc, got.hits) or parts[0]]
     return Selection(parts, related=got.hits[:RELATED])
@@ -188,41 +199,6 @@ def _said_in_a_sentence(state: State, q: Question, sc: Scope, hits: list[Hit]) -
         return None  # "多少", "几个", "比例": only a figure answers, and the figure search found none
     said = answerers.descriptive(state, replace(q, kind="descriptive"), sc, hits)
     return said if said.found else None
-
-
-def _distinct(parts: list[PartAnswer]) -> list[PartAnswer]:
-    """One quote answers one part: a second part shown the same clause (another indicator, another year) has
-    found the first part's figure, not its own; a part shown one clause twice shows it once."""
-    used: dict[tuple[str, int, str], tuple] = {}
-    out = []
-    for part in parts:
-        asks = _asks(part.question)
-        kept = []
-        for ev in part.sentences:
-            key = (ev.chunk.doc_id, ev.start, ev.fragment)
-            # the same clause may hold an indicator's level and its growth ("60199.45亿元、增长5%"), or
-            # every part's figure in turn ("交通、水利、能源领域投资额分别达2400亿元、450亿元、1700亿元")
-            shared = _same_ask(used.get(key, asks), asks) or _respectively(ev.fragment, len(parts))
-            if shared and all(ev.fragment != k.fragment for k in kept):
-                kept.append(ev)
-        used.update({(ev.chunk.doc_id, ev.start, ev.fragment): asks for ev in kept})
-        out.append(replace(part, sentences=kept, note=part.note or ("" if kept or part.rows else "same quote")))
-    return out
-
-
-def _respectively(fragment: str, parts: int) -> bool:
-    """"A、B、C分别达x、y、z": one clause that gives each of the parts its own figure."""
-    at = fragment.find("分别")
-    return at > 0 and len(numbers_in(fragment[at:])) >= parts >= 2 and len(CONJOINED.findall(fragment[:at])) >= parts - 1
-
-
-def _same_ask(a: tuple, b: tuple) -> bool:
-    """The same indicators and years, and not a target against an outcome (either may be left open)."""
-    return a[:3] == b[:3] and (a[3] == b[3] or "any" in (a[3], b[3]) or "review" in (a[3], b[3]))
-
-
-def _asks(q: Question) -> tuple:
-    return tuple(id(i) for i in q.indicators), tuple(q.years), tuple(q.relative), q.intent
 
 
 def compose_answer(state: State, q: Question, sc: Scope, sel: Selection) -> Composed:

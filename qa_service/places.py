@@ -63,7 +63,10 @@ def places_named(text: str) -> list[str]:
     head = HEAD_PLACE.match(text.strip())
     local = [head.group(1)] if head else []
     local += [w for w, flag in _pos(text) if flag == "ns" and len(w) >= 3 and w.endswith(LOCAL_SUFFIX)]
+    prefixes = sorted((a for full in named if full in PROVINCES for a in (full, *PROVINCES[full])), key=len, reverse=True)
     for place in local:
+        # "宁夏银川市" is 银川市, in 宁夏
+        place = next((place[len(a):] for a in prefixes if place.startswith(a) and len(place) - len(a) >= 2), place)
         if place not in NOT_PLACES and not any(place in n or n in place for n in named):
             named.append(place)
     return named
@@ -127,3 +130,11 @@ def stored_places_named(text: str, docs: list[Document]) -> set[str]:
                ) or region in text:
             found.add(region)
     return found
+
+
+def uncovered_locals(places: list[str], docs: list[Document]) -> list[str]:
+    """The cities and districts a question names that no document is about by its metadata ("宁夏石嘴山市…",
+    "Shizuishan city"): a province's report does not answer for one of its cities unless it speaks of it."""
+    countries = set(vocabulary().places.get("countries", ())) | set(vocabulary().places.get("countries_en", ()))
+    local = [p for p in places if p != NATIONAL and p not in PROVINCES and p not in countries]
+    return [p for p in local if not any(covers(d, p) for d in docs)]

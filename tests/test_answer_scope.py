@@ -129,15 +129,15 @@ def test_a_five_year_figure_is_not_the_year_s_figure():
 def test_one_quote_answers_one_part():
     from qa_service.compose import PartAnswer
     from qa_service.evidence import SentenceEvidence
-    from qa_service.pipeline import _distinct
+    from qa_service.quotes_per_part import distinct
 
     q = analyse("新疆2024年进出口总额和农村居民人均可支配收入分别增长多少？")
     hit = _hit("进出口贸易总额增长21.8%，城镇居民人均可支配收入增长5.5%。")
     ev = SentenceEvidence(hit.chunk, hit.chunk.text, 0, 20, "进出口贸易总额增长21.8%", 1.0, 1.0)
-    first, second = _distinct([PartAnswer(q.parts[0], sentences=[ev]), PartAnswer(q.parts[1], sentences=[ev, ev])])
+    first, second = distinct([PartAnswer(q.parts[0], sentences=[ev]), PartAnswer(q.parts[1], sentences=[ev, ev])])
     assert first.found and not second.found
     level, growth = analyse("What was Fujian's GDP in 2025, and how fast did it grow?").parts
-    both = _distinct([PartAnswer(level, sentences=[ev]), PartAnswer(growth, sentences=[ev])])
+    both = distinct([PartAnswer(level, sentences=[ev]), PartAnswer(growth, sentences=[ev])])
     assert all(p.found for p in both)  # one clause may hold a level and its growth
 
 

@@ -154,3 +154,33 @@ def test_a_comparison_names_the_report_of_its_outcome(national):
     r = national.ask("2013年国内生产总值增长目标是多少？从2014年报告看实际增长多少？")
     assert r.found and "7.5%左右" in r.answer and "7.7%" in r.answer
     assert "56.9万亿元" not in r.answer.split("7.7%")[-1]  # no verdict against the level
+
+
+def test_a_city_no_report_is_about_is_refused_unless_a_report_speaks_of_it():
+    from datetime import date
+    from types import SimpleNamespace as NS
+
+    from planqa.records import Document
+    from qa_service.pipeline import scope
+
+    def doc(doc_id, region, text):
+        return Document(doc_id=doc_id, title=doc_id, source="", region=region, report_date=date(2025, 1, 20),
+                        years=[2025], content_hash=doc_id, clean_text=text)
+
+    docs = {d.doc_id: d for d in (doc("nx", "宁夏回族自治区", "全区地区生产总值增长5.4%。银川市…"),
+                                  doc("notice", "", "许昌市价格调节基金由市发展改革委管理。"))}
+    state = NS(documents=docs)
+    assert scope(state, analyse("宁夏石嘴山市2024年地区生产总值是多少？"), None).refusal  # 宁夏's report is silent
+    assert scope(state, analyse("What was Shizuishan city's GDP in 2024?"), None).refusal
+    said = scope(state, analyse("宁夏银川市2024年地区生产总值是多少？"), None)
+    assert said.doc_ids == ["nx"] and "银川市" not in said.ignore  # the passage must speak of 银川
+    own = scope(state, analyse("许昌市价格调节基金由哪个部门管理？"), None)
+    assert own.doc_ids == ["notice"] and "许昌市" in own.ignore  # the notice is the city's own
+
+
+def test_a_name_with_a_number_in_it_is_not_a_figure():
+    from planqa.figures import numbers_in
+
+    assert numbers_in("优良天数比例、PM_2.5年均浓度均优于全国") == []
+    assert numbers_in("广义货币M2增长13.6%") == ["13.6"]
+    assert numbers_in("PM2.5浓度为25.9微克/立方米") == ["25.9"]
