@@ -29,6 +29,8 @@ LONG_SENTENCE = 120  # a longer sentence is shown by its clauses that hold the q
 MIN_PASSAGE_COVERAGE = 0.6
 # jieba's part-of-speech tags of nouns, place words and abbreviations: one qualifies the noun after it
 NOUN_TAGS = frozenset({"n", "s", "nz", "j"})  # the same for a descriptive answer, which has no figure to anchor it
+OPENS_WITH_COLON = re.compile(r"^[^：:，,。]{2,40}[：:]")
+COLON_SENTENCE = 500
 # A sentence that only announces what follows: a heading, "五个方面。", "如下：".
 ANNOUNCES = re.compile(
     r"^[（(][一二三四五六七八九十]+[）)][^。]{0,40}。?$"
@@ -64,7 +66,9 @@ def find_passages(
         if not _says_more(text, groups) and not ANNOUNCES.search(text):
             continue  # "——生态优先、绿色发展": it repeats the question, it does not answer it
         score = coverage + RETRIEVAL_WEIGHT * hit.score - RANK_PENALTY * rank
-        shown = text if len(text) <= LONG_SENTENCE else fragment_of(text, [alts for alts, _ in groups])
+        # "今年工作的总体要求是：…": what follows an opening colon is the answer, all of it
+        whole = len(text) <= LONG_SENTENCE or (OPENS_WITH_COLON.match(text) and len(text) <= COLON_SENTENCE)
+        shown = text if whole else fragment_of(text, [alts for alts, _ in groups])
         found.append(SentenceEvidence(hit.chunk, text, s_start, s_start + len(text), shown.rstrip("。；;"),
                                       coverage, score, matched))
     found.sort(key=lambda e: (-e.score, e.chunk.doc_id, e.start))
