@@ -29,7 +29,8 @@ NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6
 def outline(q: Question, doc: Document, chunks: list[Chunk]) -> PartAnswer:
     """"重点工作有哪些": the headings under the report's part that the question names, each quoted in place."""
     vocab, lower = vocabulary(), q.text.lower()
-    if not any(c in lower for c in vocab.outline.get("list_cues", ())):
+    # "2024年主要工作任务是什么": the year's work plan is a list, asked for by name
+    if not any(c in lower for c in (*vocab.outline.get("list_cues", ()), *vocab.outline.get("work_plan", ()))):
         return PartAnswer(q, note="not a list question")
     children: dict[str, list[str]] = {}
     for chunk in chunks:

@@ -184,3 +184,19 @@ def test_a_name_with_a_number_in_it_is_not_a_figure():
     assert numbers_in("优良天数比例、PM_2.5年均浓度均优于全国") == []
     assert numbers_in("广义货币M2增长13.6%") == ["13.6"]
     assert numbers_in("PM2.5浓度为25.9微克/立方米") == ["25.9"]
+
+
+def test_exceeded_means_beyond_the_plan_and_a_work_plan_is_a_list_by_name():
+    from planqa.records import IndicatorRow
+    from qa_service.answerers.aggregate import _judged
+    from qa_service.outline import outline
+
+    def cell(kind, value):
+        return IndicatorRow(doc_id="d", table_title="主要指标", indicator="社会消费品零售总额增速",
+                            indicator_norm="社会消费品零售总额增速", column=kind, kind=kind, year=2023, value=value,
+                            unit="%", value_text=f"{value}%", row_text="", start=0, end=1)
+
+    row = [cell("plan", 7.5), cell("actual", 7.5)]
+    assert _judged(row, [2023])[1] is True  # met
+    assert _judged(row, [2023], strict=True)[1] is False  # met, not exceeded
+    assert outline(analyse("2024年主要工作任务是什么？"), None, []).note != "not a list question"

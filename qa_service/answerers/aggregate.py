@@ -42,7 +42,9 @@ def aggregate(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnsw
     rows = _table(table)
     if vocab.cue("aggregate_missed", lower) or vocab.cue("aggregate_met", lower):
         want_met = not vocab.cue("aggregate_missed", lower)
-        picked = [r for r in (_judged(cells, q.years) for cells in rows) if r and r[1] == want_met]
+        exceeded = vocab.cue("aggregate_exceeded", lower)  # "超额完成": beyond the plan, not merely meeting it
+        judged = [_judged(cells, q.years, strict=exceeded) for cells in rows]
+        picked = [r for r in judged if r and r[1] == want_met]
         return PartAnswer(q, rows=[r for r, _ in picked], note="" if picked else "none")
     if (ranking := _ranked_rows(q, rows)) is not None:
         return ranking
@@ -134,7 +136,7 @@ def _table(cells: list[IndicatorRow]) -> list[list[IndicatorRow]]:
     return [by_row[key] for key in sorted(by_row)]
 
 
-def _judged(cells: list[IndicatorRow], years: list[int]) -> tuple[RowEvidence, bool] | None:
+def _judged(cells: list[IndicatorRow], years: list[int], strict: bool = False) -> tuple[RowEvidence, bool] | None:
     """(plan and outcome cells, whether the outcome met the plan) for the asked or latest year with both."""
     actual_years = sorted({c.year for c in cells if c.kind == "actual" and c.value is not None and c.year})
     for year in ([y for y in years if y in actual_years] or actual_years[-1:]):
@@ -146,6 +148,9 @@ def _judged(cells: list[IndicatorRow], years: list[int]) -> tuple[RowEvidence, b
         if direction == "none":
             return None
         plan = plans[0].value
-        met = actual.value <= plan if direction in ("lower", "ceiling") else actual.value >= plan
+        if strict:
+            met = actual.value < plan if direction in ("lower", "ceiling") else actual.value > plan
+        else:
+            met = actual.value <= plan if direction in ("lower", "ceiling") else actual.value >= plan
         return RowEvidence(cells[0].indicator, [plans[0], actual]), met
     return None
