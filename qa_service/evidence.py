@@ -28,7 +28,7 @@ from qa_service.sentence_years import sentence_years
 from qa_service.vocabulary import vocabulary
 
 SHARE_OF = re.compile(r"占[^，。；：,]{1,16}?(?:的)?(?:比重|比例|百分比)|占[^，。；：,\d]{1,16}?的(?=\d)"
-                      r"|在[^，。；：,]{1,16}?中(?:的)?(?:所占)?(?:占比|比重|比例)|与[^，。；：,]{1,16}?之比")
+                      r"|在[^，。；：,]{1,16}?中(?:的)?(?:所占)?(?:占比|比重|比例)|与[^，。；：,]{1,16}?(?:之比|的比率|的比值)")
 # The answerability thresholds, tuned on eval/gold/dev.jsonl (see the issue note for the figures).
 MIN_COVERAGE = 0.5  # weighted share of the question's terms a figure sentence must hold
 RARE_WEIGHT = 1.8  # a question word this rare (in almost no chunk) must be in the quote...

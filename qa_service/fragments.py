@@ -32,6 +32,8 @@ def extend_to_rate(sentence: str, fragment: str, most: int = 2, wanted: re.Patte
         return fragment
     end = at + len(fragment)
     for n, clause in enumerate(CLAUSE.finditer(sentence, end), start=1):
+        if wanted is RATE and not CONTINUES.match(clause.group(0)):
+            break  # "粮食总产量1640亿斤，城镇新增就业35.8万人，…增长5.7%": the next clause's rate is another's
         extended = sentence[at : clause.end()].rstrip("，,；;：:。")
         if wanted.search(extended):
             return extended

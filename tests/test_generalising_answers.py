@@ -200,3 +200,11 @@ def test_exceeded_means_beyond_the_plan_and_a_work_plan_is_a_list_by_name():
     assert _judged(row, [2023])[1] is True  # met
     assert _judged(row, [2023], strict=True)[1] is False  # met, not exceeded
     assert outline(analyse("2024年主要工作任务是什么？"), None, []).note != "not a list question"
+
+
+def test_a_rate_is_taken_from_a_following_clause_only_when_it_goes_on_about_the_subject():
+    from qa_service.fragments import extend_to_rate
+
+    sentence = "粮食总产量1640.06亿斤，城镇新增就业35.8万人，一般公共预算收入增长5.7%"
+    assert extend_to_rate(sentence, "粮食总产量1640.06亿斤") == "粮食总产量1640.06亿斤"
+    assert extend_to_rate("全年实现地区生产总值5696亿元，增长5.3%", "全年实现地区生产总值5696亿元").endswith("增长5.3%")
