@@ -27,8 +27,12 @@ from qa_service.retrieval import Hit
 from qa_service.sentence_years import sentence_years
 from qa_service.vocabulary import vocabulary
 
+# a noun right before 生产总值 names a field's output (海洋生产总值, 旅游业生产总值), not a region's GDP; the
+# region's own words (地区, 国内, 全省, 全市…) and verbs (实现, 达到) before it do not
+OTHER_OUTPUT = re.compile(r"([\u4e00-\u9fff]{2})(?<![地国全人本][区内省市县州均])(?<!实现)(?<!达到)(?<!完成)(?<![年的和与及])生产总值")
 SHARE_OF = re.compile(r"占[^，。；：,]{1,16}?(?:的)?(?:比重|比例|百分比)|占[^，。；：,\d]{1,16}?的(?=\d)"
-                      r"|在[^，。；：,]{1,16}?中(?:的)?(?:所占)?(?:占比|比重|比例)|与[^，。；：,]{1,16}?(?:之比|的比率|的比值)")
+                      r"|在[^，。；：,]{1,16}?中(?:的)?(?:所占)?(?:占比|比重|比例)|与[^，。；：,]{1,16}?(?:之比|的比率|的比值)"
+                      r"|相当于[^，。；：,]{1,16}?(?:的)?(?:比例|比重)")
 # The answerability thresholds, tuned on eval/gold/dev.jsonl (see the issue note for the figures).
 MIN_COVERAGE = 0.5  # weighted share of the question's terms a figure sentence must hold
 RARE_WEIGHT = 1.8  # a question word this rare (in almost no chunk) must be in the quote...
@@ -205,8 +209,10 @@ def _extended(q: Question, text: str, fragment: str) -> str:
 def names_all(q: Question, text: str) -> bool:
     """Every indicator asked is named, read longest form first: "人均GDP" names GDP per head, not GDP."""
     if q.indicators:
-        if "占" not in q.text:  # "…占国内生产总值的比重": GDP as the denominator of another indicator
+        if "占" not in q.text and not SHARE_OF.search(q.text):  # "…占国内生产总值的比重": GDP as a denominator
             text = SHARE_OF.sub(" ", text)
+        # "海洋生产总值增长6%左右": a field's output, not the region's GDP, unless the question says so
+        text = OTHER_OUTPUT.sub(lambda m: m.group(0) if m.group(1) in q.text else " ", text)
         named = {id(ind) for _, ind in vocabulary().find_indicators(text)}
         return all(id(ind) in named for ind in q.indicators)
     lower = text.lower()

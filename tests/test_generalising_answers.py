@@ -208,3 +208,12 @@ def test_a_rate_is_taken_from_a_following_clause_only_when_it_goes_on_about_the_
     sentence = "粮食总产量1640.06亿斤，城镇新增就业35.8万人，一般公共预算收入增长5.7%"
     assert extend_to_rate(sentence, "粮食总产量1640.06亿斤") == "粮食总产量1640.06亿斤"
     assert extend_to_rate("全年实现地区生产总值5696亿元，增长5.3%", "全年实现地区生产总值5696亿元").endswith("增长5.3%")
+
+
+def test_a_fields_output_is_not_the_regions_gdp():
+    gdp = analyse("浙江2026年地区生产总值增长目标是多少？").parts[0]
+    from qa_service.evidence import names_all
+
+    assert not names_all(gdp, "力争海洋生产总值增长6%左右")
+    assert names_all(gdp, "全省生产总值增长5%—5.5%") and names_all(gdp, "全年实现地区生产总值5696亿元")
+    assert names_all(analyse("2025年海洋生产总值增长多少？").parts[0], "海洋生产总值增长6%左右")

@@ -25,7 +25,17 @@ WEAK_SPREAD = 0.25  # further sentences must score within this of the best
 
 
 def figure(state: State, part: Question, sc: Scope, hits: list[Hit], k: int = 8) -> PartAnswer:
-    part = _settle_intent(state, part, sc)
+    settled = _settle_intent(state, part, sc)
+    found = _figure(state, settled, sc, hits, k)
+    arranged = bool(part.indicators) and all(i.direction == "none" for i in part.indicators)
+    if not found.found and settled.intent != part.intent and arranged:
+        # "2024年赤字率是多少": a budget's arrangement (a deficit, bonds: no better or worse) is stated in the
+        # year's own report, and no later report restates it as an outcome
+        found = _figure(state, part, sc, hits, k)
+    return found
+
+
+def _figure(state: State, part: Question, sc: Scope, hits: list[Hit], k: int) -> PartAnswer:
     later = _later_report_in_scope(state, part, sc)
     same_year = bool(part.years) and any(report_year(state, d) in part.years for d in sc.doc_ids)
     for doc_id in ranked_documents(state, part, sc, hits)[:DOC_TRIES]:
