@@ -46,10 +46,11 @@ GATES = {
     "descriptive": ("national-2016-2018", 0.78, 0.14, 1.0),
     "descriptive2": ("reports", 0.85, 0.07, 1.0),
     # the held-out set of session 5 (national 2010-2015, 宁夏), read and tuned on in session 6
-    "dev4": ("reports", 0.43, 0.15, 0.8),
+    "dev4": ("reports", 0.75, 0.06, 1.0),
     # the held-out set (session 6, national 2005-2009): a regression floor at the figure measured when it was
-    # reported; the targets (0.85 correct, 2 % wrong) are far from met
-    "test": ("reports", 0.30, 0.25, 0.7),
+    # reported (0.487 correct, 16 % wrong, 7/11 negatives refused); the targets (0.85 correct, 2 % wrong)
+    # are far from met
+    "test": ("reports", 0.45, 0.19, 0.6),
 }
 
 pytestmark = [
