@@ -13,9 +13,9 @@ RELATIVE_WORDS = re.compile(r"(?:19|20)\d{2}\s*年?|前年|去年|上一?年|今
 # "2023年政府工作报告", "2021年和2023年政府工作报告": years right before the word 报告 name reports
 REPORT_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:\s*[和与及、至到-]\s*(?:19|20)\d{2}\s*年)*(?:的)?(?:[\u4e00-\u9fff]{0,8})?报告")
 REPORT_YEAR_EN = re.compile(r"\b((?:19|20)\d{2})\s+(?:national\s+|chinese\s+)?(?:government\s+work\s+|work\s+)?report\b", re.I)
-# "根据2012年报告的回顾": the year before the report's, which its review looks back on
+# "根据2021年报告的回顾": the year before the report's, which its review looks back on
 REVIEWED = re.compile(r"回顾|looking back|\breview(?:ed|ing)?\b", re.I)
-# a five-year period asked for, not one year ("十一五时期", "过去五年", "during the 11th Five-Year Plan period")
+# a five-year period asked for, not one year ("十一五时期", "过去五年", "over the 13th Five-Year Plan")
 PERIOD = re.compile(r"十[一二三四五]五|过去五年|五年来|今后五年|\bfive[- ]year plan\b|\bpast five years\b", re.I)
 YEAR_WORD = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?")  # cut out before segmenting: "2025年全社会" is not "年全"
 
@@ -27,16 +27,16 @@ def asked_years(text: str) -> tuple[list[int], list[int]]:
     relative = sorted({v for k, v in RELATIVE.items() if k in text} | {v for k, v in RELATIVE_EN.items() if k in lower})
     naming = named_reports(text)
     if years and any(w in lower for w in ANAPHORIC):
-        return [int(YEAR_BARE.search(text).group(1))], []  # "2011年…目标与当年实际增速": that year is 2011
+        return [int(YEAR_BARE.search(text).group(1))], []  # "2020年…目标与当年实际": that year is 2020
     if relative and years and set(years) <= naming:
         return [], relative  # "2026年政府工作报告里说，去年…": the year names the report, 去年 is the year asked
     if years:
-        # "从2011年报告看，2010年实际增长了多少": the year written apart from the report's is the year asked
+        # "从2021年报告看，2020年实际增长多少": the year written apart from the report's is the year asked
         asked = [y for y in years if y not in naming]
         if asked:
             return asked, []
         if PERIOD.search(text):
-            return [], []  # "2011年报告中十一五时期城镇新增就业多少": the report's period, not its year
+            return [], []  # "2021年报告中十三五时期粮食产量多少": the report's period, not its year
         if REVIEWED.search(text):
             return sorted({y - 1 for y in years}), []
         return years, []  # "去年（2025年）", "2025年比上年增长": the year written is the year asked
@@ -44,6 +44,6 @@ def asked_years(text: str) -> tuple[list[int], list[int]]:
 
 
 def named_reports(text: str) -> set[int]:
-    """The years of the reports a question names: "2023年政府工作报告", "the 2015 government work report"."""
+    """The years of the reports a question names: "2023年政府工作报告", "the 2021 government work report"."""
     named = {int(y) for m in REPORT_YEAR.finditer(text) for y in YEAR_BARE.findall(m.group(0))}
     return named | {int(m.group(1)) for m in REPORT_YEAR_EN.finditer(text)}

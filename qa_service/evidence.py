@@ -182,7 +182,7 @@ def find_sentences(
         if not _states_figure(q, fragment, shown=True) or not names_all(q, fragment):
             continue  # the figure and the indicator must be in what is shown, not elsewhere in the sentence
         if not q.wants_time and not figure_bound(fragment, groups):
-            continue  # "去年财政赤字控制在预算范围内，广义货币M2增长13.6%": the figure is another subject's
+            continue  # "去年财政赤字控制在预算内，居民消费价格上涨2%": the figure is another subject's
         if not year_figure_of_kind(q, hit, s_start, text, fragment):
             continue
         score = _score(q, coverage, fragment, groups, hit.score, rank)

@@ -28,7 +28,7 @@ def year_figure_of_kind(q: Question, hit: Hit, s_start: int, text: str, fragment
         return False
     before = hit.chunk.text[: max(0, s_start - hit.chunk.start)]
     paragraph = before[before.rfind("\n") + 1 :]
-    if PERIOD.search(q.text):  # "十一五时期城镇新增就业多少": the period's figure, where the report speaks of it
+    if PERIOD.search(q.text):  # "十三五时期粮食产量多少": the period's figure, where the report speaks of it
         return any(PERIOD_SAID.search(t) for t in (text, paragraph, hit.chunk.section))
     if CUMULATIVE.search(fragment) and not CUMULATIVE.search(q.text):
         return False

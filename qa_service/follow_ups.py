@@ -1,4 +1,4 @@
-"""Follow-up questions: "那2024年呢？", "其中中央财政赤字呢？", "那下一年的高校毕业生有多少？" read with the
+"""Follow-up questions: "那2024年呢？", "其中中央本级呢？", "那下一年的粮食产量呢？" read with the
 question before them."""
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def resolve_follow_up(question: str, history: list[dict] | None) -> str:
     last = previous[-1]
     said = YEAR_BARE.findall(last)
     for word, shift in NEIGHBOUR_YEAR.items():
-        if said and word in question:  # "那下一年的高校毕业生有多少？" after a question about 2014: 2015
+        if said and word in question:  # "那下一年的粮食产量呢？" after a question about 2020: 2021
             question = question.replace(word, f"{int(said[0]) + shift}年")
     from qa_service.query import analyse  # a follow-up is read as a question first
 
@@ -52,7 +52,7 @@ def resolve_follow_up(question: str, history: list[dict] | None) -> str:
 
 
 def keep_intent(q: Question, question: str, history: list[dict] | None) -> Question:
-    """"其中中央财政赤字呢？" after "拟安排的财政赤字是多少": the same year, and still the plan. Another year
+    """"其中中央本级呢？" after "拟安排多少专项债券": the same year, and still the plan. Another year
     asked ("那去年呢？") does not keep it."""
     previous = [t.get("content", "") for t in (history or []) if t.get("role") == "user"]
     if previous and q.intent == "any" and not YEAR_BARE.search(question) and not any(w in question for w in RELATIVE):

@@ -76,7 +76,7 @@ def fragment_of(sentence: str, groups: list[list[str]]) -> str:
 
 def figure_bound(fragment: str, groups: list[tuple[list[str], float]]) -> bool:
     """A figure belongs to an asked term: both in one clause, or the figure in the clause right after the
-    term's that goes on about it ("实现地区生产总值5696亿元，增长5.3%") rather than naming a new subject."""
+    term's that goes on about it ("实现地区生产总值4500亿元，增长5%") rather than naming a new subject."""
     clauses = CLAUSE.findall(fragment)
     named = [any(a.lower() in c.lower() for alts, _ in groups for a in alts) for c in clauses]
     for i, clause in enumerate(clauses):

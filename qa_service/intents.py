@@ -23,7 +23,7 @@ WEAK_ACTUAL = re.compile(r"达到|(?<!实际)(?<!预计)完成(?!了|情况)|取
 def intent_of(lower: str) -> str:
     """plan (a target), actual (an outcome), review (how it went: both) or any."""
     vocab = vocabulary()
-    lower = FIVE_YEAR_PLAN.sub(" ", lower)  # "the 11th Five-Year Plan period" names a period, not a target
+    lower = FIVE_YEAR_PLAN.sub(" ", lower)  # "the 13th Five-Year Plan" names a period, not a target
     is_plan = vocab.cue("plan", lower) or bool(INTENDED.search(lower))
     is_actual = vocab.cue("actual", INTENDED.sub(" ", lower))
     if is_plan and not is_actual:
@@ -38,7 +38,7 @@ def intent_of(lower: str) -> str:
 
 
 def target_and_outcome(part: Question) -> list[Question]:
-    """"CPI控制目标实际完成得怎么样": how a target went asks the target and the outcome, each its own part."""
+    """"就业目标最后完成得如何": how a target went asks the target and the outcome, each its own part."""
     if part.intent != "review" or not part.indicators or len(part.years) > 1 or not TARGET_NAMED.search(part.text):
         return [part]
     return [replace(part, intent="plan"), replace(part, intent="actual")]

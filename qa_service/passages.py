@@ -35,7 +35,7 @@ COLON_SENTENCE = 500
 ANNOUNCES = re.compile(
     r"^[（(][一二三四五六七八九十]+[）)][^。]{0,40}。?$"
     r"|(?:[一二两三四五六七八九十几]+(?:个|项|条|点|大|方面)[\u4e00-\u9fff]{0,4}|以下几?点?|如下)[。：:]?$"
-    r"|(?:是|为|有|包括)[：:]$"  # "今年经济社会发展的主要预期目标是：", the list on the next line
+    r"|(?:是|为|有|包括)[：:]$"  # "今年的主要预期目标为：", the list on the next line
 )
 
 
@@ -66,7 +66,7 @@ def find_passages(
         if not _says_more(text, groups) and not ANNOUNCES.search(text):
             continue  # "——生态优先、绿色发展": it repeats the question, it does not answer it
         score = coverage + RETRIEVAL_WEIGHT * hit.score - RANK_PENALTY * rank
-        # "今年工作的总体要求是：…": what follows an opening colon is the answer, all of it
+        # "今年工作的基本思路是：…": what follows an opening colon is the answer, all of it
         whole = len(text) <= LONG_SENTENCE or (OPENS_WITH_COLON.match(text) and len(text) <= COLON_SENTENCE)
         shown = text if whole else fragment_of(text, [alts for alts, _ in groups])
         found.append(SentenceEvidence(hit.chunk, text, s_start, s_start + len(text), shown.rstrip("。；;"),

@@ -138,7 +138,7 @@ def _unnamed_scope(q: Question, docs: list[Document], ignore: set[str]) -> Scope
     if home:
         own = [d for d in docs if d.region == home]
         if not _speaks_of_years(own, q.years) and not REGIONAL_WORDS.search(q.text):
-            # "2012年国内生产总值增长目标", "2014年城镇新增就业多少人": a year the district's reports do not
+            # "2003年国内生产总值增长目标", "2004年粮食产量多少": a year the district's reports do not
             # cover, asked in words that do not say "the region": the national reports
             national = [d.doc_id for d in docs if covers(d, NATIONAL)]
             if national:

@@ -57,7 +57,7 @@ def places_named(text: str) -> list[str]:
     if NATIONAL_ASKED.search(text):
         named.append(NATIONAL)
     known = {n.lower() for n in PROVINCE_ENGLISH.values()} | {c.lower() for c in en}
-    # "Shizuishan city's GDP": a place an English question names that no province or country name covers
+    # "Wuzhong city's grain output": a place an English question names that no province or country name covers
     named += [m.group(1) for m in ENGLISH_LOCAL.finditer(text) if m.group(1).lower() not in known
               and not any(m.group(1).lower() in n or n in m.group(1).lower() for n in known)]
     head = HEAD_PLACE.match(text.strip())

@@ -27,7 +27,7 @@ TIME_RANGE_ASKED = re.compile(r"从(?:哪天|哪年|什么时候|何时)到(?:�
 RATE_ASKED = re.compile(
     r"(?:增长|增速|增幅|涨幅|下降|降低|提高|比重|占比|比例)(?:了|率)?(?:目标|计划|预期)?(?:分别|各)?(?:是|为)?(?:多少|几)"
     r"|百分之几|多少个百分点|percent|rate"
-    r"|增速|增幅|涨幅|增长率|增长(?:的)?(?:预期)?目标"  # rates by name: "实际增速", "GDP增长的预期目标是多少"
+    r"|增速|增幅|涨幅|增长率|增长(?:的)?(?:预期)?目标"  # rates by name: "实际增速", "投资增长的预期目标"
 )
 SHORT_CLAUSE = 10  # "最终增长了多少": a clause this short that names no indicator asks about the one before
 ENGLISH_RATE = re.compile(r"by how much|how (?:much|fast) did .* (?:grow|increase|rise|fall|drop)|growth rate|percent", re.I)
@@ -153,7 +153,7 @@ def _kind(q: Question) -> str:
         return "descriptive"  # "对稳定物价提出了哪些措施": what is done about the indicator, not its figure
     asks_list = bool(LIST_ASKED.search(lower))
     if asks_list and q.indicators and not (q.units or "多少" in lower):
-        return "descriptive"  # "增长目标定为7.5%左右，主要基于哪两方面的考虑": the points, not the figure
+        return "descriptive"  # "目标定为6%左右，是出于哪两方面考虑": the points, not the figure
     if not q.indicators and not q.units and not q.wants_rate and not q.wants_time and (asks_list or vocab.cue("descriptive", lower)) and not (
         vocab.cue("figure", LIST_ASKED.sub(" ", lower))
     ):
@@ -173,7 +173,7 @@ def _parts(q: Question) -> list[Question]:
         sub.years = sub.years or q.years
         sub.relative = sub.relative or q.relative
         if sub.intent == "any" and subject is not None and subject.intent in ("plan", "actual"):
-            sub.intent = subject.intent  # "2011年拟安排的财政赤字是多少？赤字率大约是多少？": both planned
+            sub.intent = subject.intent  # "2021年拟安排多少专项债券？赤字率呢？": both planned
         short_follow = subject is not None and subject.indicators and not sub.indicators and len(clause) <= SHORT_CLAUSE
         if (not sub.indicators and not sub.terms and subject is not None) or short_follow:
             sub = _borrowed(subject, sub, clause)
@@ -212,10 +212,10 @@ def _plans_and_outcomes(q: Question, parts: list[Question]) -> list[Question]:
 
 def _borrowed(subject: Question, sub: Question, clause: str) -> Question:
     """"增长多少？" borrows the subject of the clause before it, and keeps its own measure; a clause of asking
-    words alone ("增长目标是多少？实际完成了多少？") keeps the subject's measure too."""
+    words alone ("目标增长几成？最后完成了几成？") keeps the subject's measure too."""
     measure = sub if (sub.units or sub.wants_rate or sub.wants_time or sub.terms) else subject
     own = intent_of(clause.lower())
-    # its own words too: "比上年预算增加了多少" is answered by the clause that says 预算
+    # its own words too: "比去年多安排多少" is answered by the clause that says 去年
     return replace(subject, text=f"{subject.text} {clause}", intent=own if own != "any" else subject.intent,
                    terms=[*subject.terms, *(t for t in sub.terms if t not in subject.terms)],
                    units=measure.units, wants_rate=measure.wants_rate, wants_time=measure.wants_time)

@@ -73,7 +73,7 @@ def _whole_lists(state: State, answer: PartAnswer) -> PartAnswer:
 
 
 def _counted_name(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer | None:
-    """"“六个攻坚战”是什么": the points of the report that each say 攻坚战, six of them."""
+    """"“三大工程”指什么": the points of the report that each say 工程, three of them."""
     names = QUOTED.findall(q.text)
     if not names:
         return None

@@ -29,7 +29,7 @@ def figure(state: State, part: Question, sc: Scope, hits: list[Hit], k: int = 8)
     found = _figure(state, settled, sc, hits, k)
     arranged = bool(part.indicators) and all(i.direction == "none" for i in part.indicators)
     if not found.found and settled.intent != part.intent and arranged:
-        # "2024年赤字率是多少": a budget's arrangement (a deficit, bonds: no better or worse) is stated in the
+        # "2022年赤字率是多少": a budget's arrangement (a deficit, bonds: no better or worse) is stated in the
         # year's own report, and no later report restates it as an outcome
         found = _figure(state, part, sc, hits, k)
     return found

@@ -34,7 +34,7 @@ def _named_report(state: State, q: Question, ranked: list[str]) -> list[str]:
         return ranked
     # any report the question names, in the order ranked (the target in the year's own, the outcome in the
     # next); a report that is not stored cannot be quoted: no fallback to another year's report. A comparison
-    # names the report of one side only ("the 2013 target … the rate reported in the 2014 report")
+    # names the report of one side only ("the 2020 target … the figure reported in the 2021 report")
     own = {y + (q.intent == "actual") for y in q.years} if q.intent in ("plan", "actual") and len(named) == 1 else set()
     return [d for d in ranked if report_year(state, d) in named | own]
 
