@@ -96,10 +96,9 @@ def scope(state: State, q: Question, filters: Filters | None) -> Scope:
     if not places:
         return _unnamed_scope(q, docs, ignore)
     if unknown := uncovered_locals(places, docs):
-        # a city no report is about: only what a report says of it in its text ("石嘴山市…") answers
-        docs = [d for d in docs if all(mentions(d, p) for p in unknown)]
-        if all(d.region for d in docs):  # a notice without a region is the city's own: its name chose it
-            ignore -= set(unknown)
+        # a city no report is about: a province's report speaks of its cities in passing, never as their own
+        # report, so only a document without a region of its own (the city's notice) may answer
+        docs = [d for d in docs if not d.region and all(mentions(d, p) for p in unknown)]
         if not docs:
             return Scope([], places, ignore, refusal=f"没有关于{'、'.join(unknown)}的文档")
     by_metadata = [d for d in docs if any(covers(d, p) for p in places)]
