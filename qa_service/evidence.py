@@ -32,7 +32,9 @@ from qa_service.vocabulary import vocabulary
 OTHER_OUTPUT = re.compile(r"([\u4e00-\u9fff]{2})(?<![地国全人本][区内省市县州均])(?<!实现)(?<!达到)(?<!完成)(?<![年的和与及])生产总值")
 SHARE_OF = re.compile(r"占[^，。；：,]{1,16}?(?:的)?(?:比重|比例|百分比)|占[^，。；：,\d]{1,16}?的(?=\d)"
                       r"|在[^，。；：,]{1,16}?中(?:的)?(?:所占)?(?:占比|比重|比例)|与[^，。；：,]{1,16}?(?:之比|的比率|的比值)"
-                      r"|相当于[^，。；：,]{1,16}?(?:的)?(?:比例|比重)")
+                      r"|相当于[^，。；：,]{1,16}?(?:的)?(?:比例|比重)"
+                      # GDP as the yardstick of another indicator: "收入增速高于经济增速", "与经济增长同步"
+                      r"|(?:高于|低于|快于|慢于|跑赢|与)(?:全省|全市|全国)?经济(?:增速|增长)(?:基本)?(?:同步)?")
 # The answerability thresholds, tuned on eval/gold/dev.jsonl (see the issue note for the figures).
 MIN_COVERAGE = 0.5  # weighted share of the question's terms a figure sentence must hold
 RARE_WEIGHT = 1.8  # a question word this rare (in almost no chunk) must be in the quote...

@@ -216,3 +216,11 @@ def test_a_fields_output_is_not_the_regions_gdp():
     assert not names_all(gdp, "力争海洋生产总值增长6%左右")
     assert names_all(gdp, "全省生产总值增长5%—5.5%") and names_all(gdp, "全年实现地区生产总值5696亿元")
     assert names_all(analyse("2025年海洋生产总值增长多少？").parts[0], "海洋生产总值增长6%左右")
+
+
+def test_gdp_as_the_yardstick_of_another_indicator_does_not_name_gdp():
+    from qa_service.evidence import names_all
+
+    gdp = analyse("青海2025年地区生产总值是多少？").parts[0]
+    assert not names_all(gdp, "全体居民人均可支配收入增速高于经济增速、突破3万元")
+    assert names_all(gdp, "全省地区生产总值达到4000亿元")
