@@ -93,7 +93,7 @@ def _aggregate_in_prose(state: State, q: Question, sc: Scope, hits: list[Hit], d
     whole = [_listed(s, text, words) for s in found if years_fit(s, years, ry)]
     # a list of targets holds figures: "把年度主要预期目标作为一个有机整体来把握" names the targets, lists none
     rarity = state.search.lexical.rarity
-    # the question's own topic ("精准扶贫…哪些目标任务"), if it names one, must be in the list: its rare words
+    # the question's own topic ("粮食安全方面定了哪些目标"), if it names one, must be in the list: its rare words
     topic = [t for t in q.terms if t not in sc.ignore and rarity(t) >= TOPIC_RARITY]
     lists = [s for s in whole if len(numbers_in(s.text)) >= MIN_LISTED and all(t in s.text for t in topic)]
     found = sorted(lists, key=lambda s: -len(numbers_in(s.text)))[:1]

@@ -29,7 +29,7 @@ def report_year(state: State, doc_id: str) -> int | None:
 
 def _named_report(state: State, q: Question, ranked: list[str]) -> list[str]:
     """"2023年政府工作报告如何…": a year right before the word 报告 names the report itself."""
-    named = named_report_years(q.text)
+    named = named_reports(q.text)
     if not named:
         return ranked
     # any report the question names, in the order ranked (the target in the year's own, the outcome in the
@@ -37,10 +37,6 @@ def _named_report(state: State, q: Question, ranked: list[str]) -> list[str]:
     # names the report of one side only ("the 2020 target … the figure reported in the 2021 report")
     own = {y + (q.intent == "actual") for y in q.years} if q.intent in ("plan", "actual") and len(named) == 1 else set()
     return [d for d in ranked if report_year(state, d) in named | own]
-
-
-def named_report_years(text: str) -> set[int]:
-    return named_reports(text)
 
 
 def ranked_documents(state: State, q: Question, sc: Scope, hits: list[Hit]) -> list[str]:
