@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from planqa.patterns import YEAR_NIAN
 from qa_service.asked_years import PERIOD
 from qa_service.fragments import CLAUSE, full_sentence
 from qa_service.query import Question
@@ -15,7 +16,7 @@ from qa_service.sentence_years import PLAN_SECTION, REVIEW_SECTION
 AVERAGE = re.compile(r"年均(?!浓度)|平均每年|年平均(?!浓度)")
 CUMULATIVE = re.compile(r"累计")  # "最低收购价累计提高41.7%": several years' change, said before the figure
 PERIOD_SAID = re.compile(r"十[一二三四五]五|五年")  # the sentence, its paragraph or its section speaks of a period
-PLAN_WORDS = ("力争", "目标", "预期", "计划", "确保", "争取", "将", "要", "拟")
+PLAN_WORDS = ("力争", "目标", "预期", "计划", "确保", "争取", "将", "要", "拟", "安排", "今年")
 ACHIEVED_WORDS = ("完成", "实现了", "达到", "增长", "下降", "预计全年", "取得")
 
 
@@ -30,9 +31,19 @@ def year_figure_of_kind(q: Question, hit: Hit, s_start: int, text: str, fragment
     paragraph = before[before.rfind("\n") + 1 :]
     if PERIOD.search(q.text):  # "十三五时期粮食产量多少": the period's figure, where the report speaks of it
         return any(PERIOD_SAID.search(t) for t in (text, paragraph, hit.chunk.section))
+    if q.intent != "plan" and _period_figure(fragment):
+        return False
     if CUMULATIVE.search(fragment) and not CUMULATIVE.search(q.text):
         return False
     return not (AVERAGE.search(_with_next_clause(text, fragment)) and not AVERAGE.search(q.text))
+
+
+def _period_figure(fragment: str) -> bool:
+    """"五年全国新增城镇就业5100万人": the period is said before the figure, and no year is: the period's total.
+    ("参保率96.3%，连续五年稳定在95%以上" says the year's figure first.)"""
+    first = re.search(r"\d", fragment)
+    period = PERIOD_SAID.search(fragment)
+    return bool(period and first and period.start() < first.start() and not YEAR_NIAN.search(fragment))
 
 
 def _kind_fits(q: Question, sentence: str, fragment: str, in_review: bool = False, in_plan: bool = False) -> bool:

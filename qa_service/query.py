@@ -6,9 +6,11 @@ import re
 from dataclasses import dataclass, field, replace
 
 from planqa.patterns import YEAR_BARE
+from planqa.regions import PROVINCE_ENGLISH
 from planqa.text import words
 from qa_service.asked_years import YEAR_WORD, asked_years
 from qa_service.follow_ups import keep_intent, resolve_follow_up
+from qa_service.glossary import content_words, glosses, resolve
 from qa_service.intents import intent_of, target_and_outcome
 from qa_service.question_split import clauses as split_clauses
 from qa_service.question_split import conjoined, leading_thing, single, trailing_thing
@@ -57,6 +59,10 @@ class Question:
     wants_time: int = 0  # "什么时候建成", "多长时间": a date or duration answers; "从哪天到哪天": two
     kind: str = "figure"  # metadata | aggregate | comparison | descriptive | figure
     parts: list[Question] = field(default_factory=list)  # one per thing asked; [self] when only one
+    # English words the English map does not know, with their dictionary renderings (see `glossary`)
+    glosses: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    unmapped: str = ""  # an English question less what the English map translates
+    understood: float = 1.0  # share of an English question's content words rendered in Chinese
 
     def resolved_years(self, report_year: int | None) -> list[int]:
         years = list(self.years)
@@ -112,11 +118,16 @@ def _analyse_one(original: str, text: str) -> Question:
         if t not in terms:
             terms.append(t)
     years, relative = asked_years(text)
+    known = set(translated.split()) | set(terms)
+    unmapped = vocab.untranslated(text) if lang == "en" else ""
+    glossed = [(en, tuple(z for z in zh if z not in vocab.stopwords)) for en, zh in glosses(unmapped, vocab.en_stopwords)
+               if not known & set(zh)]
     return Question(
         original=original, text=text, lang=lang, lexical=lexical, terms=terms, concepts=concepts,
         indicators=indicators, years=years, relative=relative, intent=intent_of(lower),
         units=_units(text), wants_rate=bool(RATE_ASKED.search(lower) or ENGLISH_RATE.search(lower)),
         wants_time=2 if TIME_RANGE_ASKED.search(lower) else int(bool(TIME_ASKED.search(lower))),
+        glosses=[g for g in glossed if g[1]], unmapped=unmapped,
     )
 
 
@@ -146,7 +157,8 @@ def _kind(q: Question) -> str:
         return "aggregate"
     if vocab.cue("why", lower):
         return "descriptive"  # "为什么把增长目标定为6.5%－7%": the reasons, not the figure
-    if q.indicators and vocab.cue("comparison", lower):
+    if q.indicators and vocab.cue("comparison", lower) and (q.intent != "actual" or vocab.cue("comparison_strong", lower)):
+        # "实际增长多少" alone asks the outcome; with a target asked too, or "是否完成", it compares the two
         return "comparison"
     if q.indicators and MEASURES_ASKED.search(lower) and not (q.units or q.wants_rate or q.wants_time or
                                                               vocab.cue("figure", lower)):
@@ -218,6 +230,7 @@ def _borrowed(subject: Question, sub: Question, clause: str) -> Question:
     # its own words too: "比去年多安排多少" is answered by the clause that says 去年
     return replace(subject, text=f"{subject.text} {clause}", intent=own if own != "any" else subject.intent,
                    terms=[*subject.terms, *(t for t in sub.terms if t not in subject.terms)],
+                   glosses=[*subject.glosses, *(g for g in sub.glosses if g not in subject.glosses)],
                    units=measure.units, wants_rate=measure.wants_rate, wants_time=measure.wants_time)
 
 
@@ -232,3 +245,26 @@ def _one_each(parts: list[Question]) -> list[Question]:
             seen.add(key)
             out.append(p)
     return out
+
+
+# a place chooses the reports (see `pipeline.scope`); it is not a word the passages must hold
+ENGLISH_PLACE_WORDS = frozenset(
+    w for name in PROVINCE_ENGLISH.values() for w in name.lower().split()) | {"city", "province", "district", "county"}
+
+
+def in_passages_words(q: Question, passages: list[str]) -> Question:
+    """The question with each English word the map does not know added as a term, in the rendering the
+    retrieved passages use, and the share of its words so understood; `q` itself for a Chinese question."""
+    stop = vocabulary().en_framing | ENGLISH_PLACE_WORDS
+
+    def rendered(one: Question) -> Question:
+        said = {en: zh for en, options in one.glosses if (zh := resolve(options, passages))}
+        left = [w for w in content_words(one.unmapped, stop) if not any(w in en.split() for en in said)]
+        total = len(content_words(one.text, stop)) or 1
+        added = [zh for zh in dict.fromkeys(said.values()) if zh not in one.terms]
+        return replace(one, terms=[*one.terms, *added], glosses=[], understood=1 - len(left) / total)
+
+    if q.lang != "en":
+        return q
+    out = rendered(q)
+    return replace(out, parts=[out if p is q else rendered(p) for p in q.parts])

@@ -13,6 +13,7 @@ REVIEW_SECTION = re.compile(r"回顾|过去|执行情况|上年|去年")
 PLAN_SECTION = re.compile(r"部署|安排|总体要求|主要任务|重点任务|工作任务|重点工作|今年|目标任务|工作建议|政府工作的建议")
 RELATIVE_YEAR = re.compile(r"去年|上一?年|今年|本年")
 LAST_YEARS = ("去年", "上年", "上一年")
+PLANNED = re.compile(r"^(?:拟|将|要|力争|预计|计划)|[，；]\s*(?:拟|将)")  # a sentence that plans: "拟安排…", "…，将…"
 
 
 def sentence_years(text: str, chunk: Chunk, report_year: int | None = None) -> set[int]:
@@ -28,4 +29,6 @@ def sentence_years(text: str, chunk: Chunk, report_year: int | None = None) -> s
     years = set(chunk.years)
     if report_year and REVIEW_SECTION.search(chunk.section):
         years.add(report_year - 1)
+    elif report_year and PLANNED.search(text):
+        years.add(report_year)  # "拟安排中央财政赤字…" outside the review: the report's own year, whatever else the chunk dates
     return years

@@ -98,6 +98,7 @@ class QAService:
         if sc.refusal:
             return self._not_found(q, sc.refusal, clock)
         got = clock.run("retrieve", pipeline.retrieve, state, q, sc, top_k or self.settings.top_k)
+        q = got.question or q
         sel = clock.run("select", pipeline.select, state, q, sc, got)
         if not sel.found:
             return self._not_found(q, _missing(q), clock, pipeline.related_citations(state, sel.related))

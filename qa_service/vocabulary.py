@@ -92,6 +92,18 @@ class Vocabulary:
                 out.append(phrases[m.group(0)])
         return out
 
+    @cached_property
+    def en_framing(self) -> frozenset[str]:
+        """English words that frame a question rather than name its content: stopwords, the English cue words
+        (what is asked: a target, an outcome, a list…) and country names."""
+        cue_words = {w for cues in self.cues.values() for c in cues if c.isascii() for w in re.findall(r"[a-z]+", c)}
+        countries = {w for c in self.places.get("countries_en", ()) for w in c.split()}
+        return frozenset(self.en_stopwords | cue_words | countries)
+
+    def untranslated(self, english: str) -> str:
+        """The English question less the phrases the English map translates."""
+        return self._english_index[0].sub(" ", english.lower())
+
     def cue(self, kind: str, text: str) -> bool:
         lower = text.lower()
         return any(c in lower for c in self.cues.get(kind, ()))

@@ -11,6 +11,7 @@ from planqa.patterns import YEAR_NIAN
 from planqa.text import words
 from qa_service.asked_years import RELATIVE, named_reports
 from qa_service.evidence import SentenceEvidence
+from qa_service.intents import intent_of
 from qa_service.query import Question
 from qa_service.retrieval import Hit
 from qa_service.sentence_years import REVIEW_SECTION
@@ -34,8 +35,11 @@ def _named_report(state: State, q: Question, ranked: list[str]) -> list[str]:
         return ranked
     # any report the question names, in the order ranked (the target in the year's own, the outcome in the
     # next); a report that is not stored cannot be quoted: no fallback to another year's report. A comparison
-    # names the report of one side only ("the 2020 target … the figure reported in the 2021 report")
-    own = {y + (q.intent == "actual") for y in q.years} if q.intent in ("plan", "actual") and len(named) == 1 else set()
+    # may name the report of one side only ("the 2020 target … the figure reported in the 2021 report"); a question
+    # that asks one side in a named report is answered from that report alone
+    both = intent_of(q.text.lower()) == "review"
+    own = {y + (q.intent == "actual") for y in q.years} if both and q.intent in ("plan", "actual") and len(
+        named) == 1 else set()
     return [d for d in ranked if report_year(state, d) in named | own]
 
 
