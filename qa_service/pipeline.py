@@ -13,6 +13,7 @@ from qa_service import answerers
 from qa_service.asked_years import YEAR_WORD
 from qa_service.citation_check import problems
 from qa_service.compose import Citations, PartAnswer, compose
+from qa_service.english_rendering import in_passages_words
 from qa_service.places import (
     NATIONAL,
     covers,
@@ -24,7 +25,7 @@ from qa_service.places import (
     stored_places_named,
     uncovered_locals,
 )
-from qa_service.query import Question, in_passages_words
+from qa_service.query import Question
 from qa_service.quotes_per_part import distinct
 from qa_service.retrieval import Hit, HybridSearch
 from qa_service.schemas import Filters

@@ -6,11 +6,10 @@ import re
 from dataclasses import dataclass, field, replace
 
 from planqa.patterns import YEAR_BARE
-from planqa.regions import PROVINCE_ENGLISH
 from planqa.text import words
 from qa_service.asked_years import YEAR_WORD, asked_years
 from qa_service.follow_ups import keep_intent, resolve_follow_up
-from qa_service.glossary import content_words, glosses, resolve
+from qa_service.glossary import glosses
 from qa_service.intents import intent_of, target_and_outcome
 from qa_service.question_split import clauses as split_clauses
 from qa_service.question_split import conjoined, leading_thing, single, trailing_thing
@@ -245,26 +244,3 @@ def _one_each(parts: list[Question]) -> list[Question]:
             seen.add(key)
             out.append(p)
     return out
-
-
-# a place chooses the reports (see `pipeline.scope`); it is not a word the passages must hold
-ENGLISH_PLACE_WORDS = frozenset(
-    w for name in PROVINCE_ENGLISH.values() for w in name.lower().split()) | {"city", "province", "district", "county"}
-
-
-def in_passages_words(q: Question, passages: list[str]) -> Question:
-    """The question with each English word the map does not know added as a term, in the rendering the
-    retrieved passages use, and the share of its words so understood; `q` itself for a Chinese question."""
-    stop = vocabulary().en_framing | ENGLISH_PLACE_WORDS
-
-    def rendered(one: Question) -> Question:
-        said = {en: zh for en, options in one.glosses if (zh := resolve(options, passages))}
-        left = [w for w in content_words(one.unmapped, stop) if not any(w in en.split() for en in said)]
-        total = len(content_words(one.text, stop)) or 1
-        added = [zh for zh in dict.fromkeys(said.values()) if zh not in one.terms]
-        return replace(one, terms=[*one.terms, *added], glosses=[], understood=1 - len(left) / total)
-
-    if q.lang != "en":
-        return q
-    out = rendered(q)
-    return replace(out, parts=[out if p is q else rendered(p) for p in q.parts])

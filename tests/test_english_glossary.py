@@ -9,8 +9,9 @@ import pytest
 from conftest import CORPUS, service_over
 
 from planqa.records import Chunk
+from qa_service.english_rendering import ENGLISH_PLACE_WORDS, in_passages_words
 from qa_service.glossary import content_words, glosses, resolve
-from qa_service.query import ENGLISH_PLACE_WORDS, analyse, in_passages_words
+from qa_service.query import analyse
 from qa_service.sentence_years import sentence_years
 from qa_service.vocabulary import vocabulary
 

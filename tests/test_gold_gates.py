@@ -3,12 +3,12 @@ default backend) on real stores, holds its floor on answers correct, its ceiling
 on negatives refused.
 
 Three stores, each embedded once per run (about 6 minutes in all on 2 cores):
-- "reports": the sample, all 62 provincial 2025/2026 reports, the national reports of 2005-2015, 2019 and 2021-2025;
+- "reports": the sample, all 62 provincial 2025/2026 reports, the national reports of 2000-2015, 2019 and 2021-2025;
 - "notices": the ten policy notices bundled in eval/notices/, a genre apart, as such a deployment would have;
 - "national-2016-2018": the national reports of 2016-2018, for the descriptive dev set.
 
 The floors are the figures measured when they were set, less a small margin for the int8 model on another CPU.
-`dev`, `dev2`, `dev3`, `dev4`, `notices`, `descriptive` and `descriptive2` are tuned on; `test` is not (see the README's
+`dev`, `dev2`, `dev3`, `dev4`, `dev5`, `notices`, `descriptive` and `descriptive2` are tuned on; `test` is not (see the README's
 "Gold sets")."""
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def _national(*years: int) -> list[Path]:
 
 STORES = {
     "reports": lambda: [SAMPLE, CORPUS / "provincial-2025" / "txt", CORPUS / "provincial-2026" / "txt",
-                        *_national(*range(2005, 2016), 2019, 2021, 2022, 2023, 2024, 2025)],
+                        *_national(*range(2000, 2016), 2019, 2021, 2022, 2023, 2024, 2025)],
     "notices": lambda: sorted((ROOT / "eval" / "notices").glob("*.txt")),  # not SOURCES.md: it lists them all
     "national-2016-2018": lambda: _national(2016, 2017, 2018),
 }
@@ -47,10 +47,13 @@ GATES = {
     "descriptive2": ("reports", 0.85, 0.07, 1.0),
     # the held-out set of session 5 (national 2010-2015, 宁夏), read and tuned on in session 6
     "dev4": ("reports", 0.75, 0.06, 1.0),
-    # the held-out set (session 6, national 2005-2009): a regression floor at the figure measured when it was
-    # reported (0.487 correct, 16 % wrong, 7/11 negatives refused); the issue's targets (0.85 correct, 2 % wrong)
+    # the held-out set of session 6 (national 2005-2009), read and tuned on in session 7: measured 0.562 correct,
+    # 15 % wrong, 9/11 negatives refused
+    "dev5": ("reports", 0.52, 0.17, 0.7),
+    # the held-out set (session 7, national 2000-2004): a regression floor under the figure measured when it was
+    # reported (0.412 correct, 15 % wrong, 12/12 negatives refused); the issue's targets (0.85 correct, 2 % wrong)
     # are far from met
-    "test": ("reports", 0.45, 0.19, 0.6),
+    "test": ("reports", 0.38, 0.17, 0.9),
 }
 
 pytestmark = [
