@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from planqa.patterns import YEAR_BARE
-from qa_service.asked_years import RELATIVE, RELATIVE_WORDS
+from qa_service.asked_years import RELATIVE, RELATIVE_WORDS, named_reports
 from qa_service.intents import intent_of
 from qa_service.places import implied_places, places_named
 
@@ -38,12 +38,18 @@ def resolve_follow_up(question: str, history: list[dict] | None) -> str:
         # "规上工业增加值呢？" asks the same place and year about another indicator
         context = "".join(sorted(set(places_named(last) or implied_places(last)) - set(places_named(question))))
         years = "" if probe.years or probe.relative else "".join(f"{y}年" for y in YEAR_BARE.findall(last)[:1])
+        if years and named_reports(last) == {int(years[:4])}:
+            years += "报告中"  # "2009年政府工作报告里赤字多少？" then "其中地方债券呢？": still that report
         return f"{context}{years}{question}" if context or years else question
     if probe.indicators or (len(probe.terms) >= 2 and not FOLLOW_UP.search(question.strip())):
         return question
     new_years = YEAR_BARE.findall(question)
     rel = [w for w in RELATIVE if w in question]
-    if new_years or rel:
+    earlier_years = list(dict.fromkeys(said))
+    if len(new_years) > 1 and len(earlier_years) == len(new_years):
+        # "2007年报告里2006年的产量是多少？" then "2008年报告里2007年的呢？": each year in its place, in order
+        last = re.sub(r"(?:19|20)\d{2}", lambda m: dict(zip(earlier_years, new_years)).get(m.group(0), m.group(0)), last)
+    elif new_years or rel:
         replacement = f"{new_years[0]}年" if new_years else rel[0]
         # another year: the earlier question's plan/outcome words do not carry over ("今年计划多少？那去年呢？")
         last = replacement + PLAN_ACTUAL_WORDS.sub("", RELATIVE_WORDS.sub("", last))

@@ -1,4 +1,4 @@
-"""The numbered points a report lists ("一是…二是…", "一方面…另一方面…", "第一，…"): an answer that quotes the
+"""The numbered points a report lists ("一是…二是…", "一要…二要…", "一方面…另一方面…", "第一，…"): an answer that quotes the
 start of such a list quotes all of it, and a name that counts its points ("六个攻坚战", "五大战略") is answered
 by the points that carry its word."""
 
@@ -14,7 +14,8 @@ from qa_service.evidence import SentenceEvidence
 NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 # a point opens a sentence, a clause after a colon, or a line
 POINT = re.compile(
-    r"(?:^|(?<=[。；;：:！？\n]))[\s　]*(?P<mark>(?P<shi>[一二三四五六七八九十]{1,2})是|(?P<side>一|另一)方面|"
+    r"(?:^|(?<=[。；;：:！？\n]))[\s　]*(?P<mark>(?P<shi>[一二三四五六七八九十]{1,2})是|(?P<yao>[一二三四五六七八九十]{1,2})要(?!求)|"
+    r"(?P<side>一|另一)方面|"
     r"第(?P<di>[一二三四五六七八九十]{1,2})[，,、：:]|[（(](?P<par>[一二三四五六七八九十]{1,2})[）)])"
 )
 SENTENCE_END = re.compile(r"[。！？；;\n]")
@@ -30,7 +31,7 @@ MOST = 12
 
 @dataclass(frozen=True)
 class Point:
-    family: str  # 是, 方面, 第 or 括号: one list is numbered one way
+    family: str  # 是, 要, 方面, 第 or 括号: one list is numbered one way
     number: int
     start: int
     end: int
@@ -56,7 +57,7 @@ def points_after(text: str, begin: int, stop: int) -> list[list[Point]]:
 
 
 def _point(text: str, m: re.Match[str]) -> Point | None:
-    for family, group in (("是", "shi"), ("方面", "side"), ("第", "di"), ("括号", "par")):
+    for family, group in (("是", "shi"), ("要", "yao"), ("方面", "side"), ("第", "di"), ("括号", "par")):
         word = m.group(group)
         if word:
             number = 1 if word == "一" and family == "方面" else 2 if family == "方面" else _numeral(word)

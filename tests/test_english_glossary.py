@@ -107,3 +107,21 @@ def test_a_passage_that_announces_what_follows_begins_a_list():
     assert ANNOUNCED.search("做好今年的工作，要坚持以下几条原则。")
     assert ANNOUNCED.search("我们将采取两项措施：")
     assert not ANNOUNCED.search("以下简称新区，规划面积120平方公里")
+
+
+def test_a_follow_up_keeps_the_named_report_and_maps_two_years_in_order():
+    from qa_service.follow_ups import resolve_follow_up
+
+    named = [{"role": "user", "content": "2012年政府工作报告里中央财政赤字多少？"}, {"role": "assistant", "content": "…"}]
+    assert "2012年报告中" in resolve_follow_up("其中国债发行多少？", named)
+    two = [{"role": "user", "content": "2013年政府工作报告里，2012年棉花产量是多少？"}, {"role": "assistant", "content": "…"}]
+    resolved = resolve_follow_up("2014年报告里2013年的产量呢？", two)
+    assert resolved.startswith("2014年政府工作报告里，2013年棉花产量")
+
+
+def test_points_numbered_with_yao_are_a_list():
+    from qa_service.points import points_after
+
+    text = "抓紧完善公共交通。一要加快地铁建设；二要优化公交线路；三要发展慢行系统。要求各地落实。"
+    runs = points_after(text, 0, 12)
+    assert [p.number for p in runs[0]] == [1, 2, 3] and runs[0][0].family == "要"
