@@ -48,7 +48,8 @@ def resolve_follow_up(question: str, history: list[dict] | None) -> str:
     earlier_years = list(dict.fromkeys(said))
     if len(new_years) > 1 and len(earlier_years) == len(new_years):
         # "2007年报告里2006年的产量是多少？" then "2008年报告里2007年的呢？": each year in its place, in order
-        last = re.sub(r"(?:19|20)\d{2}", lambda m: dict(zip(earlier_years, new_years)).get(m.group(0), m.group(0)), last)
+        mapping = dict(zip(earlier_years, new_years, strict=True))
+        last = re.sub(r"(?:19|20)\d{2}", lambda m: mapping.get(m.group(0), m.group(0)), last)
     elif new_years or rel:
         replacement = f"{new_years[0]}年" if new_years else rel[0]
         # another year: the earlier question's plan/outcome words do not carry over ("今年计划多少？那去年呢？")

@@ -11,8 +11,8 @@ from qa_service.asked_years import YEAR_WORD, asked_years
 from qa_service.follow_ups import keep_intent, resolve_follow_up
 from qa_service.glossary import glosses
 from qa_service.intents import intent_of, target_and_outcome
+from qa_service.question_split import EACH_ASKED, conjoined, leading_thing, single, trailing_thing
 from qa_service.question_split import clauses as split_clauses
-from qa_service.question_split import conjoined, leading_thing, single, trailing_thing
 from qa_service.vocabulary import Indicator, vocabulary
 
 # "多少亿元 / 几家 / 多少人 / 多少美元": the measure word says what kind of figure answers the question.
@@ -106,7 +106,7 @@ def _analyse_one(original: str, text: str) -> Question:
         consumed = consumed.replace(used, " ")
     terms: list[str] = []
     # an English question's terms are the Chinese phrases it translates to, whole ("低空经济", not 低空 + 经济)
-    tokens = consumed.split() if lang == "en" else words(YEAR_WORD.sub(" ", consumed))
+    tokens = consumed.split() if lang == "en" else words(EACH_ASKED.sub(" ", YEAR_WORD.sub(" ", consumed)))
     for token in tokens:
         t = token.strip(" \t，。？！、；：,.?!;:\"'“”（）()") if lang == "en" else token.strip()
         t = t[len(m.group(0)):] if (m := ASK_PREFIX.match(t)) and len(t) - len(m.group(0)) >= 2 else t
@@ -195,8 +195,9 @@ def _parts(q: Question) -> list[Question]:
             parts += [replace(_analyse_one(q.original, p), years=sub.years, relative=sub.relative, intent=sub.intent)
                       for p in pieces]
         elif len(sub.indicators) > 1 or (sub.indicators and trailing_thing(sub)):
-            lead, trail = ([replace(_analyse_one(q.original, t[0]), years=sub.years, relative=sub.relative,
-                                    intent=sub.intent)] if t else [] for t in (leading_thing(sub), trailing_thing(sub)))
+            lead, trail = ([replace(_analyse_one(q.original, x), years=sub.years, relative=sub.relative,
+                                    intent=sub.intent) for x in (conjoined(t[0]) or [t[0]])] if t else []
+                           for t in (leading_thing(sub), trailing_thing(sub)))
             parts += lead + [single(sub, i) for i in range(len(sub.indicators))] + trail  # in the order asked
         elif len(sub.years) > 1 and sub.indicators:
             # "2021年和2023年的目标分别是多少": one part per year

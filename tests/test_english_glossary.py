@@ -125,3 +125,9 @@ def test_points_numbered_with_yao_are_a_list():
     text = "抓紧完善公共交通。一要加快地铁建设；二要优化公交线路；三要发展慢行系统。要求各地落实。"
     runs = points_after(text, 0, 12)
     assert [p.number for p in runs[0]] == [1, 2, 3] and runs[0][0].family == "要"
+
+
+def test_things_listed_after_an_indicator_are_each_asked():
+    parts = analyse("2019年政府工作报告里，赤字率、地方政府一般债券和中央预算内投资各拟安排多少？").parts
+    assert len(parts) == 3
+    assert not any("各拟" in p.terms for p in parts)  # "各拟安排" is not a word a passage holds
