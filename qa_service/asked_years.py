@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from planqa.patterns import YEAR_BARE
+from qa_service.intents import intent_of
 
 RELATIVE = {"前年": -2, "去年": -1, "上年": -1, "上一年": -1, "今年": 0, "本年": 0, "当年": 0, "明年": 1}
 RELATIVE_EN = {"last year": -1, "this year": 0, "next year": 1, "previous year": -1}
@@ -35,6 +36,8 @@ def asked_years(text: str) -> tuple[list[int], list[int]]:
         asked = [y for y in years if y not in naming]
         if asked:
             return asked, []
+        if len(years) == 2 and years[1] == years[0] + 1 and _asks_target_and_outcome(lower):
+            return years[:1], []  # "目标和实际各是多少（分别见2006年和2007年报告）": the first report's year
         if PERIOD.search(text):
             return [], []  # "2021年报告中十三五时期粮食产量多少": the report's period, not its year
         if REVIEWED.search(text):
@@ -47,3 +50,7 @@ def named_reports(text: str) -> set[int]:
     """The years of the reports a question names: "2023年政府工作报告", "the 2021 government work report"."""
     named = {int(y) for m in REPORT_YEAR.finditer(text) for y in YEAR_BARE.findall(m.group(0))}
     return named | {int(m.group(1)) for m in REPORT_YEAR_EN.finditer(text)}
+
+
+def _asks_target_and_outcome(lower: str) -> bool:
+    return intent_of(lower) == "review"

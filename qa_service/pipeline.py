@@ -219,8 +219,9 @@ def _too_little_understood(q: Question) -> bool:
 def _said_in_a_sentence(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer | None:
     """A question no figure answers ("用多长时间做到…", "由哪个部门修订"): the sentence that restates it and
     says more, found as a descriptive answer is."""
-    if QUANTITY_ASKED.search(q.text) or q.wants_rate or q.units:
-        return None  # "多少", "几个", "比例": only a figure answers, and the figure search found none
+    if QUANTITY_ASKED.search(q.text) or q.wants_rate or q.units or (q.indicators and q.intent == "plan"):
+        # "多少", "几个", "比例", an indicator's target: only a figure answers, and the figure search found none
+        return None
     said = answerers.descriptive(state, replace(q, kind="descriptive"), sc, hits)
     return said if said.found else None
 

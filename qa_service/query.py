@@ -209,6 +209,8 @@ def _parts(q: Question) -> list[Question]:
     for p in parts:
         p.kind = "figure"
         p.parts = []
+        if p.intent == "any" and q.intent in ("plan", "actual"):
+            p.intent = q.intent  # "How much X and what Y did the report plan?": both planned
     return _one_each(parts) or [q]
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from qa_service.query import Question
 
-CLAUSE_SPLIT = re.compile(r"[？?；;]+|(?<=[吗呢])[，,]")
+CLAUSE_SPLIT = re.compile(r"[？?；;]+|(?<=[吗呢])[，,]|\s+and\s+(?=(?:what|how|which)\b)", re.I)  # "…bonds and what…"
 COMMA = re.compile(r"[，,]")
 ASKING = re.compile(r"多少|几|如何|怎样|怎么样|什么|哪|吗|呢|是否|how|what|which", re.I)
 

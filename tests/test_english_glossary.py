@@ -131,3 +131,27 @@ def test_things_listed_after_an_indicator_are_each_asked():
     parts = analyse("2019年政府工作报告里，赤字率、地方政府一般债券和中央预算内投资各拟安排多少？").parts
     assert len(parts) == 3
     assert not any("各拟" in p.terms for p in parts)  # "各拟安排" is not a word a passage holds
+
+
+def test_two_named_reports_of_a_target_and_its_outcome_ask_the_first_year():
+    from qa_service.asked_years import asked_years
+
+    assert asked_years("2016年粮食产量的目标和实际完成各是多少？（见2016年和2017年政府工作报告）") == ([2016], [])
+    assert asked_years("Compare the 2012 CPI target in the 2012 report with the actual rise reported in the 2013 report.") \
+        == ([2012], [])
+    assert asked_years("2021年和2022年政府工作报告的GDP目标分别是多少？") == ([2021, 2022], [])  # two targets
+
+
+def test_an_english_question_asking_two_things_has_two_parts_both_planned():
+    parts = analyse("How much special-purpose bonds and what deficit ratio did the 2019 report plan?").parts
+    assert len(parts) == 2 and all(p.intent == "plan" for p in parts)
+
+
+def test_a_target_of_a_named_indicator_is_answered_by_a_figure_or_not_at_all():
+    from types import SimpleNamespace as NS
+
+    from qa_service.pipeline import _said_in_a_sentence
+
+    q = analyse("2019年进出口总额的增长目标是什么？")
+    assert q.indicators and q.intent == "plan"
+    assert _said_in_a_sentence(NS(), q, NS(), []) is None  # never a sentence without the figure
