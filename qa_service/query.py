@@ -31,7 +31,7 @@ RATE_ASKED = re.compile(
     r"|增速|增幅|涨幅|增长率|增长(?:的)?(?:预期)?目标"  # rates by name: "实际增速", "投资增长的预期目标"
 )
 SHORT_CLAUSE = 10  # "最终增长了多少": a clause this short that names no indicator asks about the one before
-ENGLISH_RATE = re.compile(r"by how much|how (?:much|fast) did .* (?:grow|increase|rise|fall|drop)|growth rate|percent", re.I)
+ENGLISH_RATE = re.compile(r"by how much|how (?:much|fast) did .* (?:grow|increase|rise|fall|drop)|\bgrowth\b|percent", re.I)
 # "两个抓手", "三项任务": the count asks how many things to list, it names nothing to look for
 # "哪几项", "前几项", "几个方面": asking for a list of things, not for a count
 ASK_PREFIX = re.compile(r"哪几个|哪几|哪些|哪个|哪类|什么|多少")  # "哪些项目" asks for 项目
