@@ -155,3 +155,8 @@ def test_a_target_of_a_named_indicator_is_answered_by_a_figure_or_not_at_all():
     q = analyse("2019年进出口总额的增长目标是什么？")
     assert q.indicators and q.intent == "plan"
     assert _said_in_a_sentence(NS(), q, NS(), []) is None  # never a sentence without the figure
+
+
+def test_reporting_verbs_name_nothing_a_passage_must_hold():
+    q = analyse("2017年报告公布的2016年实际增长是多少？")
+    assert "公布" not in q.terms and "给出" not in analyse("2017年报告给出的粮食产量是多少？").terms

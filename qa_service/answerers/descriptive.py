@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from planqa.records import Chunk
 from qa_service.answerers.reports import passage_ignore, ranked_documents, report_year, years_fit
+from qa_service.asked_years import named_reports
 from qa_service.compose import PartAnswer
 from qa_service.evidence import SentenceEvidence
 from qa_service.outline import following, outline, rest_of_paragraph
@@ -165,10 +166,12 @@ def _passages(state: State, q: Question, sc: Scope, hits: list[Hit], doc_id: str
     ignore, rarity = passage_ignore(state, q, sc, doc_id), state.search.lexical.rarity
     ry = report_year(state, doc_id)
     doc_hits = [h for h in hits if h.chunk.doc_id == doc_id]
+    # "2005年政府工作报告总结的体会有哪些": the year only names the report; its review part answers too
+    whole_report = set(q.years) <= named_reports(q.text)
     # the best-ranked chunks first; then, within the one document, every chunk that holds all the asked words
     for pool in (doc_hits, _holding_all(state, q, doc_id, ignore)):
         found = find_passages(q, pool, ignore, rarity=rarity)
-        found = [s for s in found if not q.years or years_fit(s, q.resolved_years(ry), ry)]
+        found = [s for s in found if not q.years or whole_report or years_fit(s, q.resolved_years(ry), ry)]
         if found:
             return found
     return []
