@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -132,6 +133,10 @@ def _parts_of(term: str) -> tuple[str, ...]:
     return tuple(w for w in dict.fromkeys(tokenize(term)) if len(w) >= 2 and w != term)
 
 
+def _folded(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower()
+
+
 def coverage_of(
     groups: list[tuple[list[str], float]], text: str, context: str = ""
 ) -> tuple[float, list[str], float]:
@@ -139,14 +144,15 @@ def coverage_of(
 
     A term may also stand in `context` (the sentence's heading); a compound's parts must all be in the text
     itself ("乡村振兴" is not "乡村" in a heading and "振兴战略" in the sentence)."""
-    lower, around = text.lower(), context.lower()
+    # width folded: the question's "8%" is the report's "8％"
+    lower, around = _folded(text), _folded(context)
     total = sum(w for _, w in groups) or 1.0
     held = [(alts, w) for alts, w in groups
-            if any(a.lower() in around or _holds(lower, a.lower()) for a in alts)]
+            if any(_folded(a) in around or _holds(lower, _folded(a)) for a in alts)]
     missing_rare = sum(w for alts, w in groups if RARE_WEIGHT <= w < UNSEEN_WEIGHT and (alts, w) not in held)
     # a term said whole counts fully; one held only by its parts ("低空…经济") a little less, so the sentence
     # that says "低空经济" comes first
-    weight = sum(w if any(a.lower() in lower or a.lower() in around for a in alts) else PARTS_SHARE * w
+    weight = sum(w if any(_folded(a) in lower or _folded(a) in around for a in alts) else PARTS_SHARE * w
                  for alts, w in held)
     return weight / total, [alts[0] for alts, _ in held], missing_rare
 

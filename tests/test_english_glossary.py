@@ -160,3 +160,9 @@ def test_a_target_of_a_named_indicator_is_answered_by_a_figure_or_not_at_all():
 def test_reporting_verbs_name_nothing_a_passage_must_hold():
     q = analyse("2017年报告公布的2016年实际增长是多少？")
     assert "公布" not in q.terms and "给出" not in analyse("2017年报告给出的粮食产量是多少？").terms
+
+
+def test_a_term_matches_whatever_the_width_of_its_characters():
+    from qa_service.evidence import coverage_of
+
+    assert coverage_of([(["8%"], 1.0)], "国内生产总值增长8％左右")[0] == 1.0
