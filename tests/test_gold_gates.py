@@ -47,13 +47,13 @@ GATES = {
     "descriptive2": ("reports", 0.85, 0.07, 1.0),
     # the held-out set of session 5 (national 2010-2015, 宁夏), read and tuned on in session 6
     "dev4": ("reports", 0.75, 0.06, 1.0),
-    # the held-out set of session 6 (national 2005-2009), read and tuned on in session 7: measured 0.562 correct,
-    # 15 % wrong, 9/11 negatives refused
-    "dev5": ("reports", 0.52, 0.17, 0.7),
+    # the held-out set of session 6 (national 2005-2009), read and tuned on in session 7: measured 0.650 correct,
+    # 7.5 % wrong, 10/11 negatives refused
+    "dev5": ("reports", 0.6, 0.1, 0.8),
     # the held-out set (session 7, national 2000-2004): a regression floor under the figure measured when it was
-    # reported (0.412 correct, 15 % wrong, 12/12 negatives refused); the targets (0.85 correct, 2 % wrong)
+    # reported (0.425 correct, 12.5 % wrong, 12/12 negatives refused); the targets (0.85 correct, 2 % wrong)
     # are far from met
-    "test": ("reports", 0.38, 0.17, 0.9),
+    "test": ("reports", 0.39, 0.15, 0.9),
 }
 
 pytestmark = [
