@@ -37,7 +37,7 @@ def asked_years(text: str) -> tuple[list[int], list[int]]:
         if asked:
             return asked, []
         if len(years) == 2 and years[1] == years[0] + 1 and _asks_target_and_outcome(lower):
-            return years[:1], []  # "目标和实际各是多少（分别见2006年和2007年报告）": the first report's year
+            return years[:1], []  # "粮食产量目标和实际（见2016年和2017年报告）": the first report's year
         if PERIOD.search(text):
             return [], []  # "2021年报告中十三五时期粮食产量多少": the report's period, not its year
         if REVIEWED.search(text):

@@ -39,8 +39,8 @@ def year_figure_of_kind(q: Question, hit: Hit, s_start: int, text: str, fragment
 
 
 def _period_figure(fragment: str) -> bool:
-    """"五年全国新增城镇就业5100万人": the period is said before the figure, and no year is: the period's total.
-    ("参保率96.3%，连续五年稳定在95%以上" says the year's figure first.)"""
+    """"五年累计新增就业600万人": the period is said before the figure, and no year is: the period's total.
+    ("覆盖率92%，连续五年保持在90%以上" says the year's figure first.)"""
     first = re.search(r"\d", fragment)
     period = PERIOD_SAID.search(fragment)
     return bool(period and first and period.start() < first.start() and not YEAR_NIAN.search(fragment))

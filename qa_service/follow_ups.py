@@ -39,7 +39,7 @@ def resolve_follow_up(question: str, history: list[dict] | None) -> str:
         context = "".join(sorted(set(places_named(last) or implied_places(last)) - set(places_named(question))))
         years = "" if probe.years or probe.relative else "".join(f"{y}年" for y in YEAR_BARE.findall(last)[:1])
         if years and named_reports(last) == {int(years[:4])}:
-            years += "报告中"  # "2009年政府工作报告里赤字多少？" then "其中地方债券呢？": still that report
+            years += "报告中"  # "2016年政府工作报告里拟发多少国债？" then "其中…呢？": still that report
         return f"{context}{years}{question}" if context or years else question
     if probe.indicators or (len(probe.terms) >= 2 and not FOLLOW_UP.search(question.strip())):
         return question
@@ -47,7 +47,7 @@ def resolve_follow_up(question: str, history: list[dict] | None) -> str:
     rel = [w for w in RELATIVE if w in question]
     earlier_years = list(dict.fromkeys(said))
     if len(new_years) > 1 and len(earlier_years) == len(new_years):
-        # "2007年报告里2006年的产量是多少？" then "2008年报告里2007年的呢？": each year in its place, in order
+        # "2013年报告里2012年的棉花产量" then "2014年报告里2013年的呢": each year in its place, in order
         mapping = dict(zip(earlier_years, new_years, strict=True))
         last = re.sub(r"(?:19|20)\d{2}", lambda m: mapping.get(m.group(0), m.group(0)), last)
     elif new_years or rel:

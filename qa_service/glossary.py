@@ -97,7 +97,7 @@ def content_words(english: str, stopwords: Iterable[str]) -> list[str]:
 
 def resolve(renderings: tuple[str, ...], passages: list[str]) -> str:
     """The rendering most of the passages hold (a longer one on a tie); "" when fewer than two hold any: a
-    rendering one passage holds by chance ("developing" as the 发展中 of 发展中国家) must not become a term."""
+    rendering one passage holds by chance ("mainland" as the 大陆 of 大陆架) must not become a term."""
     best, best_count = "", MIN_PASSAGES - 1
     for zh in sorted(renderings, key=len, reverse=True):
         count = sum(zh in p for p in passages)

@@ -23,7 +23,7 @@ SENTENCE_END = re.compile(r"[。！？；;\n]")
 COUNTED_NAME = re.compile(r"^([两二三四五六七八九十]{1,2})(?:个|大|项|条|种)([\u4e00-\u9fff]{1,6})$")
 # "…采取三方面措施：", "今后五年重点抓好八个方面。": a passage that announces the list after it
 ANNOUNCED = re.compile(r"(?:[：:]|[一二两三四五六七八九十几]+(?:个|项|条|点|大)?(?:方面)?[\u4e00-\u9fff]{0,6}[。：:]?|"
-                       r"以下[\u4e00-\u9fff]{0,10}[。：:]?)$")  # "要把握好以下原则和政策取向。"
+                       r"以下[\u4e00-\u9fff]{0,10}[。：:]?)$")  # "要坚持以下几条原则。"
 FIRST_NEAR = 600  # characters past the quoted passage within which its list must begin
 GAP = 3000  # at most this far from one point to the next
 MOST = 12

@@ -108,7 +108,7 @@ def trailing_thing(q: Question) -> tuple[str, str] | None:
     first = q.text.find(q.concepts[0][0])
     head = q.text[: max(first, 0)]
     ask = tail[sep.start():]
-    if CONJUNCTION.search(thing):  # "…、长期建设国债和预算内投资各拟安排多少": two things, split by `conjoined`
+    if CONJUNCTION.search(thing):  # "…、一般债券和预算内投资各拟安排多少": two things, split by `conjoined`
         return head + thing + ask, ask
     return head + thing + SEPARATELY.sub("", ask, count=1), ask
 

@@ -30,5 +30,5 @@ def sentence_years(text: str, chunk: Chunk, report_year: int | None = None) -> s
     if report_year and REVIEW_SECTION.search(chunk.section):
         years.add(report_year - 1)
     elif report_year and PLANNED.search(text):
-        years.add(report_year)  # "拟安排中央财政赤字…" outside the review: the report's own year, whatever else the chunk dates
+        years.add(report_year)  # "拟安排…" outside the review: the report's own year, whatever else the chunk dates
     return years

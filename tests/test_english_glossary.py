@@ -52,10 +52,10 @@ def test_places_and_asking_words_are_not_content():
 def test_a_plan_sentence_outside_the_review_speaks_of_the_report_year():
     chunk = Chunk(doc_id="d", chunk_id="c", ordinal=0, text="", start=0, end=1, section="三、今年的主要任务",
                   years=[1998])
-    assert sentence_years("拟安排中央财政赤字3000亿元，比上年预算减少198亿元。", chunk, 2005) == {1998, 2005}
+    assert sentence_years("拟安排地方政府一般债券1200亿元，比上年预算减少100亿元。", chunk, 2016) == {1998, 2016}
     review = Chunk(doc_id="d", chunk_id="r", ordinal=0, text="", start=0, end=1, section="一、过去一年工作回顾",
                    years=[])
-    assert sentence_years("中央财政安排资金100亿元。", review, 2005) == {2004}
+    assert sentence_years("中央财政安排资金100亿元。", review, 2016) == {2015}
 
 
 def test_a_period_total_is_not_one_year_outcome():
@@ -63,14 +63,14 @@ def test_a_period_total_is_not_one_year_outcome():
 
     from qa_service.figure_kind import year_figure_of_kind
 
-    text = "五年全国新增城镇就业5100万人。"
+    text = "五年累计新增城镇就业4800万人。"
     hit = NS(chunk=Chunk(doc_id="d", chunk_id="c", ordinal=0, text=text, start=0, end=len(text),
                          section="一、过去五年工作回顾", years=[]))
-    one_year = analyse("2007年城镇新增就业实际多少？").parts[0]
+    one_year = analyse("2012年城镇新增就业实际多少？").parts[0]
     assert not year_figure_of_kind(one_year, hit, 0, text, text[:-1])
-    said = "2007年城镇新增就业1204万人。"
+    said = "2012年城镇新增就业1266万人。"
     hit.chunk = Chunk(doc_id="d", chunk_id="c", ordinal=0, text=said, start=0, end=len(said),
-                      section="一、过去一年工作回顾", years=[2007])
+                      section="一、过去一年工作回顾", years=[2012])
     assert year_figure_of_kind(one_year, hit, 0, said, said[:-1])
 
 

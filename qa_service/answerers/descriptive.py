@@ -166,7 +166,7 @@ def _passages(state: State, q: Question, sc: Scope, hits: list[Hit], doc_id: str
     ignore, rarity = passage_ignore(state, q, sc, doc_id), state.search.lexical.rarity
     ry = report_year(state, doc_id)
     doc_hits = [h for h in hits if h.chunk.doc_id == doc_id]
-    # "2005年政府工作报告总结的体会有哪些": the year only names the report; its review part answers too
+    # "2019年政府工作报告讲了哪些经验": the year only names the report; its review part answers too
     whole_report = set(q.years) <= named_reports(q.text)
     # the best-ranked chunks first; then, within the one document, every chunk that holds all the asked words
     for pool in (doc_hits, _holding_all(state, q, doc_id, ignore)):
