@@ -47,7 +47,7 @@ def resolve_follow_up(question: str, history: list[dict] | None) -> str:
     rel = [w for w in RELATIVE if w in question]
     earlier_years = list(dict.fromkeys(said))
     if len(new_years) > 1 and len(earlier_years) == len(new_years):
-        # "2013年报告里2012年的棉花产量" then "2014年报告里2013年的呢": each year in its place, in order
+        # a follow-up naming a report year and a year asked, after a question that did too: each year in its place
         mapping = dict(zip(earlier_years, new_years, strict=True))
         last = re.sub(r"(?:19|20)\d{2}", lambda m: mapping.get(m.group(0), m.group(0)), last)
     elif new_years or rel:

@@ -37,6 +37,11 @@ def intent_of(lower: str) -> str:
     return "actual" if is_actual else "any"
 
 
+def compares(lower: str) -> bool:
+    """A comparison cue other than an outcome word ("实际", "actual"): it compares even with no target named."""
+    return any(c in lower for c in vocabulary().cues["comparison"] if "实际" not in c and "actual" not in c)
+
+
 def target_and_outcome(part: Question) -> list[Question]:
     """"就业目标最后完成得如何": how a target went asks the target and the outcome, each its own part."""
     if part.intent != "review" or not part.indicators or len(part.years) > 1 or not TARGET_NAMED.search(part.text):

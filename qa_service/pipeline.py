@@ -164,20 +164,20 @@ def retrieve(state: State, q: Question, sc: Scope, top_k: int) -> Retrieved:
     """Search the scoped reports for what is asked. The place and the years chose the reports already; left in
     the query they would pull every report's title and date lines to the top."""
     content = _without_scope_words(q.text, sc) or q.text
-    vector = state.embeddings.embed_query(content)
+    scoped = set(sc.doc_ids)
+    dense = state.search.dense(content, scoped, query_vector=state.embeddings.embed_query(content))
     concept_words = [alias for c in q.concepts for alias in c[:3]]
     lexical = " ".join([_without_scope_words(q.lexical, sc) or q.lexical, *concept_words])
     # every rendering of an English word the map does not know: the passages that hold one choose it
     options = [zh for p in [q, *q.parts] for _en, renderings in p.glosses for zh in renderings]
-    hits = state.search.search(content, " ".join([lexical, *dict.fromkeys(options)]), max(top_k, POOL),
-                               set(sc.doc_ids), query_vector=vector)
+    hits = state.search.search(content, " ".join([lexical, *dict.fromkeys(options)]), max(top_k, POOL), scoped,
+                               dense=dense)
     rendered = in_passages_words(q, [h.chunk.text for h in hits[:GLOSS_HITS]])
     if _all_terms(rendered) == _all_terms(q):
         return Retrieved(hits, rendered)
-    # the words the passages use find the passages that say them: BM25 again, with them
+    # the words the passages use find the passages that say them: BM25 again with them, the vectors as they were
     lexical = " ".join([lexical, *rendered.terms])
-    return Retrieved(state.search.search(content, lexical, max(top_k, POOL), set(sc.doc_ids), query_vector=vector),
-                     rendered)
+    return Retrieved(state.search.search(content, lexical, max(top_k, POOL), scoped, dense=dense), rendered)
 
 
 def _all_terms(q: Question) -> list[list[str]]:

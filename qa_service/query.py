@@ -10,7 +10,7 @@ from planqa.text import words
 from qa_service.asked_years import YEAR_WORD, asked_years
 from qa_service.follow_ups import keep_intent, resolve_follow_up
 from qa_service.glossary import glosses
-from qa_service.intents import intent_of, target_and_outcome
+from qa_service.intents import compares, intent_of, target_and_outcome
 from qa_service.question_split import EACH_ASKED, conjoined, leading_thing, single, trailing_thing
 from qa_service.question_split import clauses as split_clauses
 from qa_service.vocabulary import Indicator, vocabulary
@@ -156,8 +156,8 @@ def _kind(q: Question) -> str:
         return "aggregate"
     if vocab.cue("why", lower):
         return "descriptive"  # "为什么把增长目标定为6.5%－7%": the reasons, not the figure
-    if q.indicators and vocab.cue("comparison", lower) and (q.intent != "actual" or vocab.cue("comparison_strong", lower)):
-        # "实际增长多少" alone asks the outcome; with a target asked too, or "是否完成", it compares the two
+    if q.indicators and vocab.cue("comparison", lower) and (q.intent != "actual" or compares(lower)):
+        # an outcome word alone ("实际…多少") asks the outcome; with a target asked too, or "是否完成", it compares
         return "comparison"
     if q.indicators and MEASURES_ASKED.search(lower) and not (q.units or q.wants_rate or q.wants_time or
                                                               vocab.cue("figure", lower)):

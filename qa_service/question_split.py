@@ -108,13 +108,13 @@ def trailing_thing(q: Question) -> tuple[str, str] | None:
     first = q.text.find(q.concepts[0][0])
     head = q.text[: max(first, 0)]
     ask = tail[sep.start():]
-    if CONJUNCTION.search(thing):  # "…、一般债券和预算内投资各拟安排多少": two things, split by `conjoined`
+    if CONJUNCTION.search(thing):  # two things joined after the last indicator ("…、A和B各…"): `conjoined` splits them
         return head + thing + ask, ask
     return head + thing + SEPARATELY.sub("", ask, count=1), ask
 
 
 SEPARATELY = re.compile(r"分别|各自|各")
-# "各拟安排多少", "分别是多少": asks each thing; left in, "各拟" segments into a word no passage holds
+# 各/分别 before the asking verb asks of each thing; left in, jieba glues 各 to the verb, a word no passage holds
 EACH_ASKED = re.compile(r"(?:分别|各自|各)(?=拟|计划|安排|是|为|达到|增长|要|多少)")
 CONJUNCTION = re.compile(r"[和与及、]")
 # where the asked measure starts in the last named thing: "装备制造业增加值|的增长目标"
@@ -131,7 +131,7 @@ def conjoined(clause: str) -> list[str]:
     if len(things) < 2 or any(len(t.strip()) < 2 for t in things):
         return []
     measure = MEASURE_TAIL.search(things[-1])
-    # each thing asked alone: "分别/各" go ("各拟安排" would segment into a word no passage holds)
+    # each thing asked alone: 分别/各 go (glued to the verb they would make a word no passage holds)
     tail = (things[-1][measure.start():] if measure else "") + SEPARATELY.sub("", clause[sep.start():], count=1)
     names = [*things[:-1], things[-1][: measure.start()] if measure else things[-1]]
     return [name + tail for name in names]

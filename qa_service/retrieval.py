@@ -172,12 +172,14 @@ class HybridSearch:
         doc_ids: set[str],
         query_vector: list[float] | None = None,
         pool: int = 30,
+        dense: list[tuple[str, float]] | None = None,
     ) -> list[Hit]:
+        """`dense`: the vector hits of an earlier search of the same question, reused rather than asked again."""
         lexical = self.lexical
         if not doc_ids:
             return []
-        vector = query_vector if query_vector is not None else self.vectors.embeddings.embed_query(query)
-        dense = self.vectors.search(vector, pool, self._dense_scope(lexical, doc_ids))
+        if dense is None:
+            dense = self.dense(query, doc_ids, pool, query_vector)
         found = lexical.chunks_by_id([chunk_id for chunk_id, _sim in dense])
         bm25 = lexical.search(tokenize(lexical_query), pool, doc_ids)
         fused: dict[str, Hit] = {}
@@ -192,6 +194,12 @@ class HybridSearch:
             hit.score += 1.0 / (RRF_K + rank + 1)
             hit.lexical_rank = rank
         return sorted(fused.values(), key=lambda h: -h.score)[:k]
+
+    def dense(self, query: str, doc_ids: set[str], pool: int = 30,
+              query_vector: list[float] | None = None) -> list[tuple[str, float]]:
+        """The vector store's nearest chunks: (chunk id, similarity), best first."""
+        vector = query_vector if query_vector is not None else self.vectors.embeddings.embed_query(query)
+        return self.vectors.search(vector, pool, self._dense_scope(self.lexical, doc_ids))
 
     def _dense_scope(self, lexical: Lexical, doc_ids: set[str]) -> set[str] | None:
         """A Chroma server is asked without a filter when the scope is every document of the snapshot (the
