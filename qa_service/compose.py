@@ -9,7 +9,7 @@ from pathlib import Path
 from planqa.figures import parse_figure
 from planqa.patterns import FIGURE_UNIT
 from planqa.records import Citation, Document
-from qa_service.evidence import RowEvidence, SentenceEvidence
+from qa_service.evidence import RowEvidence, SentenceEvidence, asks_share
 from qa_service.figure_kind import PLAN_WORDS
 from qa_service.query import Question
 from qa_service.vocabulary import vocabulary
@@ -132,7 +132,10 @@ def _sentence_text(part: Question, ev: SentenceEvidence, n: int, lang: str) -> s
     # "2023 outcome", never a bare "(2023)": the checker reads a bare year as a figure to be quoted
     label = " ".join(f"{y} {kind}" for y in part.years) or kind
     if part.indicators and figures:
-        return f"{part.indicators[0].en}{f' ({label})' if label else ''}: {', '.join(figures)} [{n}]"
+        # "what share of GDP did education spending reach": the figure is a share of the indicator named
+        name = f"share of {part.indicators[0].en}" if len(part.indicators) == 1 and asks_share(part) \
+            else part.indicators[0].en
+        return f"{name}{f' ({label})' if label else ''}: {', '.join(figures)} [{n}]"
     return f"the report says “{ev.fragment}” [{n}]"
 
 

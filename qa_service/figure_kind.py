@@ -16,6 +16,8 @@ from qa_service.sentence_years import PLAN_SECTION, REVIEW_SECTION
 AVERAGE = re.compile(r"年均(?!浓度)|平均每年|年平均(?!浓度)")
 CUMULATIVE = re.compile(r"累计")  # "最低收购价累计提高41.7%": several years' change, said before the figure
 PERIOD_SAID = re.compile(r"十[一二三四五]五|五年")  # the sentence, its paragraph or its section speaks of a period
+# a paragraph that opens on a period ("这五年，…", "“十四五”时期，…") reviews that period, not one year
+PERIOD_LEAD = re.compile(r"^\s*(?:这|过去|近)?五年(?:来|间|里|中)?[，,]|^\s*“?十[一二三四五]五”?(?:时期|期间|以来)")
 PLAN_WORDS = ("力争", "目标", "预期", "计划", "确保", "争取", "将", "要", "拟", "安排", "今年")
 ACHIEVED_WORDS = ("完成", "实现了", "达到", "增长", "下降", "预计全年", "取得")
 
@@ -31,7 +33,7 @@ def year_figure_of_kind(q: Question, hit: Hit, s_start: int, text: str, fragment
     paragraph = before[before.rfind("\n") + 1 :]
     if PERIOD.search(q.text):  # "十三五时期粮食产量多少": the period's figure, where the report speaks of it
         return any(PERIOD_SAID.search(t) for t in (text, paragraph, hit.chunk.section))
-    if q.intent != "plan" and _period_figure(fragment):
+    if q.intent != "plan" and (_period_figure(fragment) or _period_paragraph(paragraph + text, fragment)):
         return False
     if CUMULATIVE.search(fragment) and not CUMULATIVE.search(q.text):
         return False
@@ -44,6 +46,11 @@ def _period_figure(fragment: str) -> bool:
     first = re.search(r"\d", fragment)
     period = PERIOD_SAID.search(fragment)
     return bool(period and first and period.start() < first.start() and not YEAR_NIAN.search(fragment))
+
+
+def _period_paragraph(paragraph: str, fragment: str) -> bool:
+    """"这五年，…城镇新增就业5771万人": the paragraph opens on a period and the figure names no year of its own."""
+    return bool(PERIOD_LEAD.search(paragraph)) and not YEAR_NIAN.search(fragment)
 
 
 def _kind_fits(q: Question, sentence: str, fragment: str, in_review: bool = False, in_plan: bool = False) -> bool:

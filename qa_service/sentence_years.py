@@ -11,14 +11,19 @@ COMPARED = re.compile(r"(?:快于|高于|低于|比|较|相比|同比|超过|好
 REVIEW_SECTION = re.compile(r"回顾|过去|执行情况|上年|去年")
 # "二、2012年工作总体部署", "今年工作安排": the part of a report that sets the year's targets
 PLAN_SECTION = re.compile(r"部署|安排|总体要求|主要任务|重点任务|工作任务|重点工作|今年|目标任务|工作建议|政府工作的建议")
-RELATIVE_YEAR = re.compile(r"去年|上一?年|今年|本年")
-LAST_YEARS = ("去年", "上年", "上一年")
+RELATIVE_YEAR = re.compile(r"过去一年|去年|上一?年|今年|本年")
+LAST_YEARS = ("过去一年", "去年", "上年", "上一年")
+# a paragraph's lead that sets the time of the sentences after it ("过去一年，我们…取得了很大成绩。")
+LEAD_TIME = re.compile(r"^\s*(过去一年|去年|今年)[，,]")
 PLANNED = re.compile(r"^(?:拟|将|要|力争|预计|计划)|[，；]\s*(?:拟|将)")  # a sentence that plans: "拟安排…", "…，将…"
 
 
-def sentence_years(text: str, chunk: Chunk, report_year: int | None = None) -> set[int]:
-    """The years a sentence speaks of: its own, else its section's; a report's review part ("过去一年工作回顾",
-    "执行情况") speaks of the year before the report even when it never writes that year."""
+def sentence_years(text: str, chunk: Chunk, report_year: int | None = None, lead: str = "") -> set[int]:
+    """The years a sentence speaks of: its own, else its paragraph's lead's, else its section's; a report's review
+    part ("过去一年工作回顾", "执行情况") speaks of the year before the report even when it never writes that year."""
+    if report_year and (led := LEAD_TIME.match(lead)) and not YEAR_NIAN.search(text) \
+            and not RELATIVE_YEAR.search(text):
+        return {report_year - (led.group(1) in LAST_YEARS)}
     explicit = {int(m.group(1)) for m in YEAR_NIAN.finditer(text) if not COMPARED.search(text[: m.start()])}
     if explicit:
         return explicit
@@ -32,3 +37,14 @@ def sentence_years(text: str, chunk: Chunk, report_year: int | None = None) -> s
     elif report_year and PLANNED.search(text):
         years.add(report_year)  # "拟安排…" outside the review: the report's own year, whatever else the chunk dates
     return years
+
+
+def lead_of(chunk: Chunk, s_start: int) -> str:
+    """The sentence before this one in its paragraph, when the chunk holds it."""
+    before = chunk.text[: max(0, s_start - chunk.start)]
+    paragraph = before[before.rfind("\n") + 1 :]
+    ends = [m.end() for m in re.finditer(r"[。！？]", paragraph)]
+    if not ends:
+        return ""
+    start = ends[-2] if len(ends) > 1 else 0
+    return paragraph[start : ends[-1]]

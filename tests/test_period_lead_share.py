@@ -1,0 +1,69 @@
+"""A figure read in its paragraph: a paragraph that opens on a five-year period gives that period's figures, a
+lead sentence ("过去一年，…") dates the figures after it, and a share asked ("占国内生产总值的比例", "share of
+GDP") is answered by a share of what was asked, never by the denominator's own figures. The report is our own,
+made up for these rules."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import service_over
+
+from planqa.records import Chunk
+from qa_service.evidence import asks_share
+from qa_service.query import analyse
+from qa_service.sentence_years import lead_of, sentence_years
+
+REPORT = """标题：2031年国务院政府工作报告
+
+各位代表：
+
+现在，我代表国务院，向大会报告政府工作，请予审议。
+
+一、过去五年的工作回顾
+
+这五年，我们坚持稳中求进，经济实力跃上新台阶。城镇新增就业6100万人，国内生产总值年均增长5.6%。
+
+优先发展教育事业。国家财政性教育经费支出五年累计31.5万亿元，2030年占国内生产总值比例达到4.2%。全社会研究与试验发展经费支出占国内生产总值的比重达到2.9%。
+
+二、2031年工作总体部署
+
+2031年，是新的五年规划开局之年，做好今年的工作至关重要。过去一年，我们的各项工作取得新的成绩。国内生产总值增长5.1%，城镇新增就业1250万人，居民消费价格上涨1.2%。这为做好今年的工作打下了良好基础。
+
+今年发展的主要预期目标是：国内生产总值增长5%左右，城镇新增就业1200万人以上。
+"""
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("period")
+    path = folder / "2031_国务院政府工作报告.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    return service_over(folder / "data", [path])
+
+
+def test_a_lead_sentence_dates_the_figures_after_it():
+    text = "2031年，是开局之年。过去一年，我们的工作取得新的成绩。城镇新增就业1250万人。"
+    chunk = Chunk(chunk_id="c", doc_id="d", ordinal=0, text=text, start=0, end=len(text), section="二、总体部署",
+                  years=[2031])
+    s_start = text.find("城镇")
+    assert lead_of(chunk, s_start) == "过去一年，我们的工作取得新的成绩。"
+    assert sentence_years("城镇新增就业1250万人。", chunk, 2031, lead_of(chunk, s_start)) == {2030}
+    assert sentence_years("城镇新增就业1250万人。", chunk, 2031) == {2031}  # without its lead: the section's
+
+
+def test_the_years_outcome_is_not_the_five_years_total(service):
+    for question in ("2030年城镇新增就业多少人？", "2031年政府工作报告里，2030年城镇新增就业实际多少？"):
+        r = service.ask(question)
+        assert r.found and "1250万人" in r.answer and "6100万人" not in r.answer
+
+
+def test_a_share_asked_is_a_share_of_what_was_asked(service):
+    assert asks_share(analyse("2030年国家财政性教育经费支出占国内生产总值的比例是多少？"))
+    assert asks_share(analyse("What share of GDP did fiscal spending on education reach in 2030?"))
+    assert not asks_share(analyse("其中中央财政赤字和地方债务各占多少？"))  # 各占: how much each, not a share
+    zh = service.ask("2030年国家财政性教育经费支出占国内生产总值的比例是多少？")
+    assert zh.found and "4.2%" in zh.answer and "5.1%" not in zh.answer
+    en = service.ask("What share of GDP did fiscal spending on education reach in 2030?")
+    assert en.found and "4.2%" in en.answer and "share of GDP" in en.answer
+    rd = service.ask("2030年全社会研究与试验发展经费支出占国内生产总值的比重是多少？")
+    assert rd.found and "2.9%" in rd.answer
