@@ -107,7 +107,9 @@ def scope(state: State, q: Question, filters: Filters | None) -> Scope:
         docs = [d for d in docs if not d.region and all(mentions(d, p) for p in unknown)]
         if not docs:
             return Scope([], places, ignore, refusal=f"没有关于{'、'.join(unknown)}的文档")
-    by_metadata = [d for d in docs if any(covers(d, p) for p in places)]
+    # a national report speaks for a province it names ("对四川灾区…"), never for one it does not name
+    by_metadata = [d for d in docs if any(covers(d, p) for p in places)
+                   and not (covers(d, NATIONAL) and not all(mentions(d, p) for p in places if p != NATIONAL))]
     if by_metadata:
         return Scope([d.doc_id for d in by_metadata], places, ignore)
     # A document with no region of its own may still be about the place: its text says so.

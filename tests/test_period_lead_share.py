@@ -67,3 +67,9 @@ def test_a_share_asked_is_a_share_of_what_was_asked(service):
     assert en.found and "4.2%" in en.answer and "share of GDP" in en.answer
     rd = service.ask("2030年全社会研究与试验发展经费支出占国内生产总值的比重是多少？")
     assert rd.found and "2.9%" in rd.answer
+
+
+def test_a_national_report_does_not_speak_for_a_province_it_never_names(service):
+    r = service.ask("2031年国务院政府工作报告中，甘肃省城镇新增就业目标是多少？")
+    assert not r.found and "1200万人" not in r.answer
+    assert service.ask("2031年国务院政府工作报告中，城镇新增就业目标是多少？").found
