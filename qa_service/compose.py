@@ -9,9 +9,10 @@ from pathlib import Path
 from planqa.figures import parse_figure
 from planqa.patterns import FIGURE_UNIT
 from planqa.records import Citation, Document
-from qa_service.evidence import RowEvidence, SentenceEvidence, asks_share
+from qa_service.evidence import RowEvidence, SentenceEvidence
 from qa_service.figure_kind import PLAN_WORDS
 from qa_service.query import Question
+from qa_service.shares import asks_share
 from qa_service.vocabulary import vocabulary
 
 KIND_EN = {"plan": "plan", "actual": "estimated outcome", "target": "target"}

@@ -26,20 +26,13 @@ from qa_service.fragments import (
 from qa_service.query import Question
 from qa_service.retrieval import Hit
 from qa_service.sentence_years import lead_of, sentence_years
+from qa_service.shares import PROPORTION, SHARE_OF, asks_share, denominator, share_clause
+from qa_service.subject_words import required_words
 from qa_service.vocabulary import vocabulary
 
 # a noun right before 生产总值 names a field's output (海洋生产总值, 旅游业生产总值), not a region's GDP; the
 # region's own words (地区, 国内, 全省, 全市…) and verbs (实现, 达到) before it do not
 OTHER_OUTPUT = re.compile(r"([\u4e00-\u9fff]{2})(?<![地国全人本][区内省市县州均])(?<!实现)(?<!达到)(?<!完成)(?<![年的和与及])生产总值")
-PROPORTION = (r"占[^，。；：,？]{1,16}?(?:的)?(?:比重|比例|百分比)|占[^，。；：,？\d]{1,16}?的(?=\s*\d)"
-              r"|在[^，。；：,？]{1,16}?中(?:的)?(?:所占)?(?:占比|比重|比例)|与[^，。；：,？]{1,16}?(?:之比|的比率|的比值)"
-              r"|相当于[^，。；：,？]{1,16}?(?:的)?(?:比例|比重)")
-SHARE_OF = re.compile(PROPORTION
-                      # GDP as the yardstick of another indicator: "收入增速高于经济增速", "与经济增长同步"
-                      + r"|(?:高于|低于|快于|慢于|跑赢|与)(?:全省|全市|全国)?经济(?:增速|增长)(?:基本)?(?:同步)?")
-# "what share of GDP…", "as a percentage of GDP": GDP is the denominator of the figure asked, as in 占…比重
-SHARE_ASKED_EN = re.compile(r"\b(?:share|percentage|proportion|ratio|per ?cent|%)\s+(?:of|to)\s+(?:the\s+)?"
-                            r"(?:GDP|gross domestic product)\b", re.I)
 # The answerability thresholds, tuned on eval/gold/dev.jsonl (see the issue note for the figures).
 MIN_COVERAGE = 0.5  # weighted share of the question's terms a figure sentence must hold
 RARE_WEIGHT = 1.8  # a question word this rare (in almost no chunk) must be in the quote...
@@ -86,36 +79,16 @@ def term_groups(
     """
     groups: list[tuple[list[str], float]] = []
     covered: set[str] = set()
-    denominator = _denominator(q)
+    shared = denominator(q)
     for concept in q.concepts:
         covered.update(concept)
         # "教育经费占GDP的比例": GDP only names the share, the other words say whose share it is
-        groups.append((concept, DENOMINATOR_WEIGHT if concept is denominator else CONCEPT_WEIGHT))
+        groups.append((concept, DENOMINATOR_WEIGHT if concept is shared else CONCEPT_WEIGHT))
     for term in q.terms:
         if term in ignore or any(term in alias or alias in term for alias in covered):
             continue
         groups.append(([term], rarity(term)))
     return groups
-
-
-def _share_clause(sentence: str) -> str:
-    """The clause of a sentence that states a share, with its figure."""
-    for clause in CLAUSE.findall(sentence):
-        if re.search(PROPORTION, clause) and numbers_in(clause):
-            return clause.rstrip("，,；;：:。")
-    return ""
-
-
-def _denominator(q: Question) -> list[str] | None:
-    """The indicator a share asked is taken of ("占国内生产总值的比重", "share of GDP"), when others are asked."""
-    if not asks_share(q):
-        return None
-    asked = " ".join(m.group(0) for m in re.finditer(PROPORTION, q.text)) + " ".join(
-        m.group(0) for m in SHARE_ASKED_EN.finditer(q.original))
-    for concept in q.concepts:
-        if any(a.lower() in asked.lower() for a in concept) and (len(q.concepts) > 1 or q.terms):
-            return concept
-    return None
 
 
 def _alias_quality(concept: list[str], text: str) -> float:
@@ -192,20 +165,24 @@ def find_sentences(
     limit: int = 3,
     rarity: Callable[[str], float] = lambda _t: 1.0,
     report_year: int | None = None,
+    said: Callable[[str], bool] = lambda _phrase: True,
 ) -> list[SentenceEvidence]:
     """Sentences that state the figure asked for: the indicator named, its year, its kind (plan/outcome), its unit."""
     groups = term_groups(q, ignore, rarity)
     if not groups:
         return []
+    required = [_folded(w) for w in required_words(q, ignore, said)]
     found: list[SentenceEvidence] = []
     for rank, hit, text, s_start in sentences_of(hits):
         coverage, matched, missing_rare = coverage_of(groups, text)
-        if coverage < MIN_COVERAGE or missing_rare > 0 or not names_all(q, text):
+        # `required`: whose figure it is, "青年…失业率", "…消费支出" (see `subject_words`)
+        if coverage < MIN_COVERAGE or missing_rare > 0 or not names_all(q, text) or \
+                not all(_holds(_folded(text), w) for w in required):
             continue
         if not _states_figure(q, text) or (asks_share(q) and not re.search(PROPORTION, text)):
             continue  # a share asked is answered by a share said, not by either quantity alone
         fragment = fragment_of(text, [alts for alts, _ in groups])
-        if asks_share(q) and (share := _share_clause(text)):
+        if asks_share(q) and (share := share_clause(text)):
             fragment = share  # "…五年累计7.79万亿元，年均增长21.58%，2012年占国内生产总值比例达到4%"
         # the years said up to the figure, not a later clause's ("…增长4%，快于2024年1.8个百分点")
         upto = text[: text.find(fragment) + len(fragment)] if fragment in text else text
@@ -254,11 +231,6 @@ def names_all(q: Question, text: str) -> bool:
         return all(id(ind) in named for ind in q.indicators)
     lower = text.lower()
     return all(any(a.lower() in lower for a in c) for c in q.concepts)
-
-
-def asks_share(q: Question) -> bool:
-    """The figure asked is a share of another quantity ("占国内生产总值的比重", "what share of GDP")."""
-    return bool(re.search(PROPORTION, q.text) or SHARE_ASKED_EN.search(q.original))
 
 
 def _score(q: Question, coverage: float, fragment: str, groups, retrieval: float, rank: int) -> float:

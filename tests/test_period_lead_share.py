@@ -1,6 +1,7 @@
-"""A figure read in its paragraph: a paragraph that opens on a five-year period gives that period's figures, a
+"""A figure read in its paragraph and its subject: a paragraph that opens on a five-year period gives that period's figures, a
 lead sentence ("过去一年，…") dates the figures after it, and a share asked ("占国内生产总值的比例", "share of
-GDP") is answered by a share of what was asked, never by the denominator's own figures. The report is our own,
+GDP") is answered by a share of what was asked, never by the denominator's own figures. Whose figure it is must be said: a qualifier no report puts before the
+indicator ("青年失业率"), and the noun that names what is measured ("…消费支出"). The report is our own,
 made up for these rules."""
 
 from __future__ import annotations
@@ -9,9 +10,9 @@ import pytest
 from conftest import service_over
 
 from planqa.records import Chunk
-from qa_service.evidence import asks_share
 from qa_service.query import analyse
 from qa_service.sentence_years import lead_of, sentence_years
+from qa_service.shares import asks_share
 
 REPORT = """标题：2031年国务院政府工作报告
 
@@ -27,7 +28,7 @@ REPORT = """标题：2031年国务院政府工作报告
 
 二、2031年工作总体部署
 
-2031年，是新的五年规划开局之年，做好今年的工作至关重要。过去一年，我们的各项工作取得新的成绩。国内生产总值增长5.1%，城镇新增就业1250万人，居民消费价格上涨1.2%。这为做好今年的工作打下了良好基础。
+2031年，是新的五年规划开局之年，做好今年的工作至关重要。过去一年，我们的各项工作取得新的成绩。国内生产总值增长5.1%，城镇新增就业1250万人，居民消费价格上涨1.2%，全体居民人均可支配收入增长5.0%，城镇调查失业率5.2%。这为做好今年的工作打下了良好基础。
 
 今年发展的主要预期目标是：国内生产总值增长5%左右，城镇新增就业1200万人以上。
 """
@@ -73,3 +74,11 @@ def test_a_national_report_does_not_speak_for_a_province_it_never_names(service)
     r = service.ask("2031年国务院政府工作报告中，甘肃省城镇新增就业目标是多少？")
     assert not r.found and "1200万人" not in r.answer
     assert service.ask("2031年国务院政府工作报告中，城镇新增就业目标是多少？").found
+
+
+def test_the_quote_says_whose_figure_it_is(service):
+    assert service.ask("2030年城镇调查失业率是多少？").found
+    assert not service.ask("2030年青年失业率是多少？").found  # no report says 青年失业率: another figure
+    assert service.ask("2030年全体居民人均可支配收入增长多少？").found
+    r = service.ask("2030年全体居民人均消费支出增长多少？")  # the same words but what is measured
+    assert not r.found and "5.0%" not in r.answer

@@ -53,7 +53,8 @@ def _figure(state: State, part: Question, sc: Scope, hits: list[Hit], k: int) ->
         rows = find_rows(part, table, years)
         sentences = find_sentences(part, candidates(state, part, doc_id, hits, k), years,
                                    passage_ignore(state, part, sc, doc_id),
-                                   limit=2 if rows else 3, rarity=state.search.lexical.rarity, report_year=ry)
+                                   limit=2 if rows else 3, rarity=state.search.lexical.rarity, report_year=ry,
+                                   said=lambda phrase: any(phrase in d.clean_text for d in state.documents.values()))
         sentences = _drop_weak(sentences, bool(rows))
         if rows or sentences:
             return PartAnswer(part, rows, sentences)

@@ -1,0 +1,46 @@
+"""The words of a figure question that say whose figure it is, and so must be in the sentence that answers it.
+
+- A qualifier the reports never put before the indicator: "青年失业率" is said in no report, so a sentence
+  on 城镇调查失业率 answers another figure. "全社会固定资产投资" is said, and 固定资产投资 alone still answers.
+- The head of a subject named by plain words: in "居民人均消费支出增长多少" 支出 is what is measured, and
+  "居民人均可支配收入增长6.1%" holds the other words but measures something else."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import jieba.posseg as pseg
+
+from qa_service.query import Question
+
+NOUNISH = ("vn", "v")  # 消费支出, 投资: verbs the reports use as the name of a quantity
+
+
+def required_words(q: Question, ignore: set[str], said: Callable[[str], bool]) -> list[str]:
+    required = [term for term in _qualifiers(q) if term not in ignore and not said_with(term, q, said)]
+    if not q.concepts and q.lang == "zh" and (head := _head(q, ignore)):
+        required.append(head)
+    return list(dict.fromkeys(required))
+
+
+def _head(q: Question, ignore: set[str]) -> str:
+    """The last noun of the question among its terms: what the figure measures ("…住房一共有多少套": 住房;
+    "至少", "一共" say how much, not of what)."""
+    terms = set(q.terms) - ignore
+    nouns = [w.word for w in pseg.cut(q.text) if w.word in terms and (w.flag.startswith("n") or w.flag in NOUNISH)]
+    return nouns[-1] if nouns else ""
+
+
+def _qualifiers(q: Question) -> list[str]:
+    """The terms written right before an indicator's name in the question."""
+    found: list[str] = []
+    for concept in q.concepts:
+        at = next((q.text.find(a) for a in sorted(concept, key=len, reverse=True) if a and a in q.text), -1)
+        if at > 0:
+            found += [t for t in q.terms if q.text[:at].endswith(t)]
+    return found
+
+
+def said_with(term: str, q: Question, said: Callable[[str], bool]) -> bool:
+    """Some report writes the term right before one of the indicator's names."""
+    return any(said(term + alias) for concept in q.concepts for alias in concept if alias)
