@@ -16,6 +16,7 @@ from qa_service.shares import asks_share
 from qa_service.vocabulary import vocabulary
 
 KIND_EN = {"plan": "plan", "actual": "estimated outcome", "target": "target"}
+FALL_BEFORE = re.compile(r"(?:下降|减少|降低|回落|下滑|收窄)(?:了)?$")  # said right before a figure: it fell
 QUALIFIER_EN = {"左右": "about ", "以上": "at least ", "以内": "at most ", "以下": "below "}
 # a figure as written, ranges included ("5.5%—6%", "5%-5.5%", "3至5个百分点")
 # a unit the genre writes, never any two characters after a number ("PM2.5等监测" is no figure)
@@ -127,7 +128,7 @@ def _row_text(row: RowEvidence, n: int, lang: str) -> str:
 def _sentence_text(part: Question, ev: SentenceEvidence, n: int, lang: str) -> str:
     if lang != "en":
         return f"{ev.fragment}[{n}]"
-    figures = [_figure_en(m.group(0).strip()) for m in FIGURE_TEXT.finditer(ev.fragment) if not _is_year(m.group(0))]
+    figures = [_signed_en(ev.fragment, m) for m in FIGURE_TEXT.finditer(ev.fragment) if not _is_year(m.group(0))]
     planned = any(w in ev.text for w in PLAN_WORDS)
     kind = {"plan": "target", "actual": "outcome"}.get(part.intent, "target" if planned else "outcome")
     # "2023 outcome", never a bare "(2023)": the checker reads a bare year as a figure to be quoted
@@ -138,6 +139,17 @@ def _sentence_text(part: Question, ev: SentenceEvidence, n: int, lang: str) -> s
             else part.indicators[0].en
         return f"{name}{f' ({label})' if label else ''}: {', '.join(figures)} [{n}]"
     return f"the report says “{ev.fragment}” [{n}]"
+
+
+def _signed_en(fragment: str, m: re.Match[str]) -> str:
+    """"下降3.3%" → "下降3.3% (down 3.3%)": a fall shown as a bare 3.3% would be a wrong figure."""
+    fall = FALL_BEFORE.search(fragment[max(0, m.start() - 4) : m.start()])
+    if not fall:
+        return _figure_en(m.group(0).strip())
+    figure = m.group(0).strip()
+    english = _figure_en(figure)  # "3%左右 (about 3%)"
+    said = english[english.find("(") + 1 : -1] if english != figure else figure
+    return f"{fall.group(0)}{figure} (down {said})"
 
 
 def _is_year(text: str) -> bool:

@@ -175,15 +175,9 @@ def find_sentences(
     found: list[SentenceEvidence] = []
     for rank, hit, text, s_start in sentences_of(hits):
         coverage, matched, missing_rare = coverage_of(groups, text)
-        # `required`: whose figure it is, "青年…失业率", "…消费支出" (see `subject_words`)
-        if coverage < MIN_COVERAGE or missing_rare > 0 or not names_all(q, text) or \
-                not all(_holds(_folded(text), w) for w in required):
+        if coverage < MIN_COVERAGE or missing_rare > 0 or not _says_what_is_asked(q, text, required):
             continue
-        if not _states_figure(q, text) or (asks_share(q) and not re.search(PROPORTION, text)):
-            continue  # a share asked is answered by a share said, not by either quantity alone
-        fragment = fragment_of(text, [alts for alts, _ in groups])
-        if asks_share(q) and (share := share_clause(text)):
-            fragment = share  # "…五年累计7.79万亿元，年均增长21.58%，2012年占国内生产总值比例达到4%"
+        fragment = _fragment(q, text, groups)
         # the years said up to the figure, not a later clause's ("…增长4%，快于2024年1.8个百分点")
         upto = text[: text.find(fragment) + len(fragment)] if fragment in text else text
         if years and not (sentence_years(upto, hit.chunk, report_year, lead_of(hit.chunk, s_start)) & set(years)):
@@ -203,6 +197,20 @@ def find_sentences(
         found.append(SentenceEvidence(hit.chunk, text, s_start, s_start + len(text), fragment, coverage, score, matched))
     found.sort(key=lambda e: (-e.score, e.chunk.doc_id, e.start))
     return found[:limit]
+
+
+def _fragment(q: Question, text: str, groups: list[tuple[list[str], float]]) -> str:
+    if asks_share(q) and (share := share_clause(text)):
+        return share  # "…五年累计7.79万亿元，年均增长21.58%，2012年占国内生产总值比例达到4%"
+    return fragment_of(text, [alts for alts, _ in groups])
+
+
+def _says_what_is_asked(q: Question, text: str, required: list[str]) -> bool:
+    """The indicator named, the words that say whose figure it is (`subject_words`), a figure; and for a share
+    asked, a share: not either quantity alone."""
+    if not names_all(q, text) or not all(_holds(_folded(text), w) for w in required):
+        return False
+    return _states_figure(q, text) and not (asks_share(q) and not re.search(PROPORTION, text))
 
 
 def _states_figure(q: Question, text: str, shown: bool = False) -> bool:

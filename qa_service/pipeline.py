@@ -14,27 +14,15 @@ from qa_service.asked_years import YEAR_WORD
 from qa_service.citation_check import problems
 from qa_service.compose import Citations, PartAnswer, compose
 from qa_service.english_rendering import in_passages_words
-from qa_service.places import (
-    NATIONAL,
-    covers,
-    home_region,
-    implied_places,
-    mentions,
-    places_named,
-    region_aliases,
-    stored_places_named,
-    uncovered_locals,
-)
+from qa_service.places import region_aliases
 from qa_service.query import Question
 from qa_service.quotes_per_part import distinct
 from qa_service.retrieval import Hit, HybridSearch
-from qa_service.schemas import Filters
+from qa_service.scoping import Scope, per_place, scope  # noqa: F401  (scope: a step of the pipeline)
 
 # Asks for a quantity: a sentence without the figure is not an answer ("多少", "几个", "比例是", English too).
 QUANTITY_ASKED = re.compile(
     r"多少|(?<![哪前第])几(?!乎)|比例|比重|百分|how (?:many|much|long|large|big|high)|what (?:share|percentage)", re.I)
-# a region's own words: 地区生产总值 is a region's GDP (the country's is 国内生产总值), 全区/区里 its territory
-REGIONAL_WORDS = re.compile(r"地区|全区|全市|全县|全省|区里|市里|县里|省里|本区|本市|我区|我市|辖区|regional|district")
 POOL = 40  # fused hits that decide the answering report: a report must not lose for ranking ninth
 RELATED = 3  # nearest passages offered with a "not found"
 # below this share of its content words rendered, an English question is answered from too little of it:
@@ -51,14 +39,6 @@ class State:
     indicators: list[IndicatorRow]
     search: HybridSearch
     embeddings: Embeddings
-
-
-@dataclass
-class Scope:
-    doc_ids: list[str]
-    places: list[str] = field(default_factory=list)
-    ignore: set[str] = field(default_factory=set)  # region words: they name the report, not the content
-    refusal: str = ""  # set when nothing can be in scope, with the reason
 
 
 @dataclass
@@ -86,80 +66,6 @@ class Selection:
 class Composed:
     answer: str
     citations: list[Citation]
-
-
-def scope(state: State, q: Question, filters: Filters | None) -> Scope:
-    """The documents that may answer: the filters, then the places the question names."""
-    docs = _filtered(sorted(state.documents.values(), key=lambda d: d.doc_id), filters)
-    if not docs:
-        return Scope([], refusal="没有符合筛选条件的文档")
-    if filters and filters.year and q.years and filters.year not in q.years:
-        # the filter scopes documents; it must not quietly turn a question about one year into another
-        asked = "、".join(str(y) for y in q.years)
-        return Scope([], refusal=f"筛选的年份是{filters.year}年，问题问的是{asked}年；请改变筛选或问题")
-    places = sorted(set(places_named(q.text)) | stored_places_named(q.text, docs))
-    ignore = set().union(*(region_aliases(d.region) for d in docs if d.region), places)
-    if not places:
-        return _unnamed_scope(q, docs, ignore)
-    if unknown := uncovered_locals(places, docs):
-        # a city no report is about: a province's report speaks of its cities in passing, never as their own
-        # report, so only a document without a region of its own (the city's notice) may answer
-        docs = [d for d in docs if not d.region and all(mentions(d, p) for p in unknown)]
-        if not docs:
-            return Scope([], places, ignore, refusal=f"没有关于{'、'.join(unknown)}的文档")
-    # a national report speaks for a province it names ("对四川灾区…"), never for one it does not name
-    by_metadata = [d for d in docs if any(covers(d, p) for p in places)
-                   and not (covers(d, NATIONAL) and not all(mentions(d, p) for p in places if p != NATIONAL))]
-    if by_metadata:
-        return Scope([d.doc_id for d in by_metadata], places, ignore)
-    # A document with no region of its own may still be about the place: its text says so.
-    by_text = [d for d in docs if not d.region and all(mentions(d, p) for p in places)]
-    if by_text:
-        return Scope([d.doc_id for d in by_text], places, ignore)
-    filtered = bool(filters and (filters.doc_id or filters.region))
-    what = "、".join(places)
-    if filtered:
-        chosen = "、".join(sorted({d.region or d.title for d in docs}))
-        return Scope([], places, ignore, refusal=f"所选文档是{chosen}的，问题问的是{what}")
-    return Scope([], places, ignore, refusal=f"没有关于{what}的文档")
-
-
-def _filtered(docs: list[Document], filters: Filters | None) -> list[Document]:
-    if filters and filters.doc_id:
-        docs = [d for d in docs if d.doc_id == filters.doc_id]
-    if filters and filters.region:
-        docs = [d for d in docs if d.region and (filters.region in d.region or d.region in filters.region)]
-    if filters and filters.year:
-        docs = [d for d in docs if filters.year in d.years or (d.report_date and d.report_date.year == filters.year)]
-    return docs
-
-
-def _unnamed_scope(q: Question, docs: list[Document], ignore: set[str]) -> Scope:
-    """No place named: the national reports when the question says 政府工作报告 alone, the one locality of
-    the store when there is one (see `home_region`), else every document."""
-    implied = implied_places(q.text)
-    national = [d.doc_id for d in docs if any(covers(d, p) for p in implied)]
-    if national:
-        return Scope(national, implied, ignore)
-    home = home_region(docs)
-    if home:
-        own = [d for d in docs if d.region == home]
-        if not _speaks_of_years(own, q.years) and not REGIONAL_WORDS.search(q.text):
-            # "2003年国内生产总值增长目标", "2004年粮食产量多少": a year the district's reports do not
-            # cover, asked in words that do not say "the region": the national reports
-            national = [d.doc_id for d in docs if covers(d, NATIONAL)]
-            if national:
-                return Scope(national, [NATIONAL], ignore)
-        return Scope([d.doc_id for d in own], [], ignore)
-    return Scope([d.doc_id for d in docs], [], ignore)
-
-
-def _speaks_of_years(docs: list[Document], years: list[int]) -> bool:
-    """A report of year R speaks of R (its plan) and R-1 (its review); with no year asked, any report does."""
-    if not years:
-        return True
-    spoken = {y for d in docs for r in ([d.report_date.year] if d.report_date else d.years) for y in (r, r - 1)}
-    return bool(spoken & set(years))
 
 
 def retrieve(state: State, q: Question, sc: Scope, top_k: int) -> Retrieved:
@@ -204,7 +110,8 @@ def select(state: State, q: Question, sc: Scope, got: Retrieved) -> Selection:
     if handler is not None:
         parts = [handler(state, q, sc, got.hits)]
     else:
-        parts = distinct([answerers.figure(state, part, sc, got.hits) for part in q.parts])
+        scopes = per_place(state, sc)
+        parts = distinct([answerers.figure(state, part, place, got.hits) for place in scopes for part in q.parts])
         if len(parts) == 1 and not parts[0].found:
             parts = [_said_in_a_sentence(state, q, sc, got.hits) or parts[0]]
     return Selection(parts, related=got.hits[:RELATED])

@@ -82,3 +82,20 @@ def test_the_quote_says_whose_figure_it_is(service):
     assert service.ask("2030年全体居民人均可支配收入增长多少？").found
     r = service.ask("2030年全体居民人均消费支出增长多少？")  # the same words but what is measured
     assert not r.found and "5.0%" not in r.answer
+
+
+def test_a_fall_keeps_its_sign_in_english_and_in_the_verdict():
+    from qa_service.compose import PartAnswer, _comparison, _sentence_text
+    from qa_service.evidence import SentenceEvidence
+
+    def ev(text: str) -> SentenceEvidence:
+        chunk = Chunk(chunk_id="c", doc_id="d", ordinal=0, text=text, start=0, end=len(text))
+        return SentenceEvidence(chunk, text, 0, len(text), text.rstrip("。"), 1.0, 1.0)
+
+    q = analyse("How did fixed-asset investment perform in 2030?").parts[0]
+    shown = _sentence_text(q, ev("固定资产投资下降3.3%。"), 1, "en")
+    assert "下降3.3% (down 3.3%)" in shown
+    plan, actual = analyse("2030年固定资产投资增长目标是多少？实际完成了多少？").parts
+    verdict = _comparison([PartAnswer(plan, sentences=[ev("固定资产投资增长5%左右。")]),
+                           PartAnswer(actual, sentences=[ev("固定资产投资下降3.3%。")])], "zh")
+    assert verdict == ["实际低于目标"]

@@ -78,7 +78,8 @@ def _retrieval_weight(state: State, q: Question, sc: Scope, hits: list[Hit]) -> 
     """Each report's summed retrieval score; the report of the asked year (or the next, which reviews it) is
     there even when no passage of it was retrieved: among a hundred reports, all say "国内生产总值增长"."""
     weight: dict[str, float] = {}
-    for hit in hits:
+    scoped = set(sc.doc_ids)
+    for hit in (h for h in hits if h.chunk.doc_id in scoped):
         weight[hit.chunk.doc_id] = weight.get(hit.chunk.doc_id, 0.0) + hit.score
     if q.years:
         for doc_id in sc.doc_ids:
