@@ -111,7 +111,7 @@ def _speaks_of_years(docs: list[Document], years: list[int]) -> bool:
 
 
 def per_place(state: State, sc: Scope) -> list[Scope]:
-    """"福建和陕西的地区生产总值分别是多少": each place named is asked, each from its own reports."""
+    """"甲省和乙省的粮食产量各是多少" (two provinces named): each place named is asked, each from its own reports."""
     own = [p for p in sc.places if p != NATIONAL]
     scopes = [Scope([d for d in sc.doc_ids if covers(state.documents[d], p)], [p], sc.ignore) for p in own]
     if len(scopes) < 2 or not all(s.doc_ids for s in scopes):

@@ -2,8 +2,8 @@
 
 - A qualifier the reports never put before the indicator: "青年失业率" is said in no report, so a sentence
   on 城镇调查失业率 answers another figure. "全社会固定资产投资" is said, and 固定资产投资 alone still answers.
-- The head of a subject named by plain words: in "居民人均消费支出增长多少" 支出 is what is measured, and
-  "居民人均可支配收入增长6.1%" holds the other words but measures something else."""
+- The head of a subject named by plain words: in "城镇居民人均食品支出是多少" 支出 is what is measured, and
+  "城镇居民人均可支配收入…" holds the other words but measures something else."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ def required_words(q: Question, ignore: set[str], said: Callable[[str], bool]) -
 
 
 def _head(q: Question, ignore: set[str]) -> str:
-    """The last noun of the question among its terms: what the figure measures ("…住房一共有多少套": 住房;
+    """The last noun of the question among its terms: what the figure measures ("…改造公寓一共有多少套": 公寓;
     "至少", "一共" say how much, not of what)."""
     terms = set(q.terms) - ignore
     nouns = [w.word for w in pseg.cut(q.text) if w.word in terms and (w.flag.startswith("n") or w.flag in NOUNISH)]
