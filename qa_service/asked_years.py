@@ -7,10 +7,10 @@ import re
 from planqa.patterns import YEAR_BARE
 from qa_service.intents import intent_of
 
-RELATIVE = {"前年": -2, "去年": -1, "上年": -1, "上一年": -1, "今年": 0, "本年": 0, "当年": 0, "明年": 1}
+RELATIVE = {"前年": -2, "过去一年": -1, "一年来": -1, "去年": -1, "上年": -1, "上一年": -1, "今年": 0, "本年": 0, "当年": 0, "明年": 1}
 RELATIVE_EN = {"last year": -1, "this year": 0, "next year": 1, "previous year": -1}
 ANAPHORIC = ("当年", "同年", "that year", "the same year")  # the year just named, not the report's
-RELATIVE_WORDS = re.compile(r"(?:19|20)\d{2}\s*年?|前年|去年|上一?年|今年|本年|当年|明年")
+RELATIVE_WORDS = re.compile(r"(?:19|20)\d{2}\s*年?|前年|过去一年|一年来|去年|上一?年|今年|本年|当年|明年")
 # "2023年政府工作报告", "2021年和2023年政府工作报告": years right before the word 报告 name reports
 REPORT_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:\s*[和与及、至到-]\s*(?:19|20)\d{2}\s*年)*(?:的)?(?:[\u4e00-\u9fff]{0,8})?报告")
 REPORT_YEAR_EN = re.compile(r"\b((?:19|20)\d{2})\s+(?:national\s+|chinese\s+)?(?:government\s+work\s+|work\s+)?report\b", re.I)

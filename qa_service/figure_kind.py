@@ -18,6 +18,9 @@ CUMULATIVE = re.compile(r"累计")  # "最低收购价累计提高41.7%": severa
 PERIOD_SAID = re.compile(r"十[一二三四五]五|五年")  # the sentence, its paragraph or its section speaks of a period
 # a paragraph that opens on a period ("这五年，…", "“十四五”时期，…") reviews that period, not one year
 PERIOD_LEAD = re.compile(r"^\s*(?:这|过去|近)?五年(?:来|间|里|中)?[，,]|^\s*“?十[一二三四五]五”?(?:时期|期间|以来)")
+# "民间投资增速高于全国3.7个百分点": the gap to another figure, not the figure itself
+GAP = re.compile(r"(?:高于|快于|低于|慢于|超过|超出|领先|好于)(?:全国|全省|全市|全区|平均|预期|同期|上年)")
+GAP_ASKED = re.compile(r"高于|快于|低于|慢于|超过|领先|好于|比全国|than the|faster|slower|gap", re.I)
 PLAN_WORDS = ("力争", "目标", "预期", "计划", "确保", "争取", "将", "要", "拟", "安排", "今年")
 ACHIEVED_WORDS = ("完成", "实现了", "达到", "增长", "下降", "预计全年", "取得")
 
@@ -37,6 +40,8 @@ def year_figure_of_kind(q: Question, hit: Hit, s_start: int, text: str, fragment
         return False
     if CUMULATIVE.search(fragment) and not CUMULATIVE.search(q.text):
         return False
+    if _gap_only(fragment) and not GAP_ASKED.search(q.text):
+        return False
     return not (AVERAGE.search(_with_next_clause(text, fragment)) and not AVERAGE.search(q.text))
 
 
@@ -46,6 +51,13 @@ def _period_figure(fragment: str) -> bool:
     first = re.search(r"\d", fragment)
     period = PERIOD_SAID.search(fragment)
     return bool(period and first and period.start() < first.start() and not YEAR_NIAN.search(fragment))
+
+
+def _gap_only(fragment: str) -> bool:
+    """The clause's first figure is a gap ("增速高于全国3.7个百分点"); "增长6%、高于全国1个百分点" states the
+    figure before its gap."""
+    first, gap = re.search(r"\d", fragment), GAP.search(fragment)
+    return bool(first and gap and gap.start() < first.start())
 
 
 def _period_paragraph(paragraph: str, fragment: str) -> bool:

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 INTENDED = re.compile(r"(?:力争|争取|确保|打算|要|将|拟)(?:实现|达到|完成|增长)(?!情况)")
 FIVE_YEAR_PLAN = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\s+five[- ]year\s+plan\b|五年规划|规划纲要", re.I)
 TARGET_NAMED = re.compile(r"目标|计划|预期|\btargets?\b|\bgoals?\b|\bplanned\b", re.I)
+# names that hold a plan word and plan nothing: life expectancy, an anticipatory indicator, family planning
+NAMED_NOT_PLANNED = re.compile(r"预期寿命|预期性|计划生育|计划单列|planned parenthood")
 # words that also say what a target is to reach: an outcome only with a stronger word beside them
 WEAK_ACTUAL = re.compile(r"达到|(?<!实际)(?<!预计)完成(?!了|情况)|取得|\bwas\b|\bwere\b")
 
@@ -24,6 +26,7 @@ def intent_of(lower: str) -> str:
     """plan (a target), actual (an outcome), review (how it went: both) or any."""
     vocab = vocabulary()
     lower = FIVE_YEAR_PLAN.sub(" ", lower)  # "the 13th Five-Year Plan" names a period, not a target
+    lower = NAMED_NOT_PLANNED.sub(" ", lower)
     is_plan = vocab.cue("plan", lower) or bool(INTENDED.search(lower))
     is_actual = vocab.cue("actual", INTENDED.sub(" ", lower))
     if is_plan and not is_actual:

@@ -10,10 +10,12 @@ from langchain_core.embeddings import Embeddings
 
 from planqa.records import Citation, Document, IndicatorRow
 from qa_service import answerers
+from qa_service.answerers.reports import report_year
 from qa_service.asked_years import YEAR_WORD
 from qa_service.citation_check import problems
 from qa_service.compose import Citations, PartAnswer, compose
 from qa_service.english_rendering import in_passages_words
+from qa_service.named_cities import of_cities_named
 from qa_service.places import region_aliases
 from qa_service.query import Question
 from qa_service.quotes_per_part import distinct
@@ -111,10 +113,23 @@ def select(state: State, q: Question, sc: Scope, got: Retrieved) -> Selection:
         parts = [handler(state, q, sc, got.hits)]
     else:
         scopes = per_place(state, sc)
-        parts = distinct([answerers.figure(state, part, place, got.hits) for place in scopes for part in q.parts])
+        asked = _anchored(state, q, sc) if q.kind == "comparison" else q.parts
+        parts = distinct([answerers.figure(state, part, place, got.hits) for place in scopes for part in asked])
         if len(parts) == 1 and not parts[0].found:
             parts = [_said_in_a_sentence(state, q, sc, got.hits) or parts[0]]
+    if q.kind != "metadata":
+        parts = [of_cities_named(p, state.documents.values()) for p in parts]
     return Selection(parts, related=got.hits[:RELATED])
+
+
+def _anchored(state: State, q: Question, sc: Scope) -> list[Question]:
+    """"去年的目标是多少，实际增长多少": 去年 is read once, from the latest report in scope (the one that reviews
+    it), so the target is looked for in that year's own report, not in the year before the earlier one."""
+    latest = max((y for d in sc.doc_ids if (y := report_year(state, d))), default=None)
+    if latest is None:
+        return q.parts
+    return [replace(p, years=p.resolved_years(latest), relative=[]) if p.relative and not p.years else p
+            for p in q.parts]
 
 
 def _too_little_understood(q: Question) -> bool:

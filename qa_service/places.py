@@ -8,6 +8,7 @@ import re
 
 from planqa.records import Document
 from planqa.regions import PROVINCE_ENGLISH, PROVINCES, province_in, provinces_named
+from qa_service.glossary import cities
 from qa_service.vocabulary import vocabulary
 
 REGION_SUFFIX = re.compile(r"(?:维吾尔自治区|壮族自治区|回族自治区|特别行政区|自治区|省|市|区|县)$")
@@ -15,6 +16,7 @@ REGION_PART = re.compile(r"[\u4e00-\u9fff]+?(?:维吾尔自治区|壮族自治�
 # "芦淞区2023年…": a district or city the question opens with, right before a year.
 HEAD_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,6}?(?:市|区|县|州|盟|旗))(?=\s*(?:19|20)\d{2})")
 # The country as a whole: answered by the national reports (国务院政府工作报告), whatever their metadata says.
+ENGLISH_NAME = re.compile(r"\b[A-Z][a-z'’]+(?: [A-Z][a-z]+)?")
 ENGLISH_LOCAL = re.compile(r"\b([A-Z][a-z]{2,}(?:[ -][A-Z][a-z]{2,})?)(?:'s)?\s+(?i:city|county|district|prefecture)\b")
 NATIONAL = "全国"
 NATIONAL_ASKED = re.compile(r"全国|国务院|中央政府|\bnational\b|\bchina\b|\bstate council\b", re.I)
@@ -70,6 +72,32 @@ def places_named(text: str) -> list[str]:
         if place not in NOT_PLACES and not any(place in n or n in place for n in named):
             named.append(place)
     return named
+
+
+def cities_named(text: str) -> list[str]:
+    """The gazetteer's cities a question names, by their Chinese names: "厦门的GDP", "Xiamen's GDP". A province's
+    report gives the province's figures; one of its cities has a figure only where a sentence names it."""
+    known = {n.lower() for n in PROVINCE_ENGLISH.values()} | {c.lower() for c in vocabulary().places.get("countries_en", ())}
+    named = [w.removesuffix("市") for w, flag in _pos(text) if flag == "ns" and _city(w)]
+    return list(dict.fromkeys(named + _english_cities(text, known)))
+
+
+def _city(word: str) -> bool:
+    """A city of the gazetteer that is not also a province's name (吉林 is both: the province is meant)."""
+    name = word.removesuffix("市")
+    return name in set(cities().values()) and not any(name in (full, *short) for full, short in PROVINCES.items())
+
+
+def _english_cities(text: str, known: set[str]) -> list[str]:
+    """"Xiamen's GDP": the Chinese name of a city an English question names, so a notice of 厦门 still answers."""
+    found = []
+    for m in ENGLISH_NAME.finditer(text):
+        for name in (m.group(0), m.group(0).split(" ")[0]):
+            key = re.sub(r"['’]s$", "", name.lower()).replace("'", "").replace("’", "")
+            if key not in known and (zh := cities().get(key)) and _city(zh):
+                found.append(zh)
+                break
+    return found
 
 
 def _pos(text: str) -> list[tuple[str, str]]:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from planqa.patterns import YEAR_BARE
+from planqa.regions import provinces_named
 from planqa.text import words
 from qa_service.asked_years import YEAR_WORD, asked_years
 from qa_service.follow_ups import keep_intent, resolve_follow_up
@@ -17,7 +18,7 @@ from qa_service.vocabulary import Indicator, vocabulary
 
 # "多少亿元 / 几家 / 多少人 / 多少美元": the measure word says what kind of figure answers the question.
 MEASURE_ASKED = re.compile(
-    r"(?:多少|(?<![哪前])几)(万|亿|万亿)?(美元|元|个百分点|[个家人户所座台亩吨项件名次套栋天条辆位处片批场期届])"
+    r"(?:多少|(?<![哪前])几)(万|亿|万亿)?(美元|元|个百分点|[个家人户所座台亩吨项件名次套栋天条辆位处片批场期届岁])"
 )
 # "多少钱", "补助资金多少", "给多少建设补助资金": an amount of money answers, not a count or a share
 MONEY_ASKED = re.compile(r"多少钱|(?:资金|经费|补助|补贴|奖励|金额|费用)[^，,。？?]{0,4}多少|多少[^，,。？?]{0,6}(?:资金|经费|补助|补贴|奖励|金额|费用)")
@@ -99,7 +100,10 @@ def _analyse_one(original: str, text: str) -> Question:
     lower = text.lower()
     # An English question names its indicators through the English map only: "per unit of GDP" is not GDP.
     found = vocab.find_indicators(text if lang == "zh" else translated)
-    concepts = [[used, *(f for f in ind.forms if f != used)] for used, ind in found]
+    # "城乡居民人均可支配收入…多少" asks the urban and the rural figure, not the whole
+    found = [(u, i) for u, i in found if not ((sides := vocab.urban_and_rural(i)) and
+                                             all(any(s is o for _, o in found) for s in sides))]
+    concepts = [[used, *(f for f in (*ind.forms, *vocab.joint_forms(ind)) if f != used)] for used, ind in found]
     indicators = [ind for _, ind in found]
     consumed = lexical
     for used, _ in found:
@@ -156,7 +160,9 @@ def _kind(q: Question) -> str:
         return "aggregate"
     if vocab.cue("why", lower):
         return "descriptive"  # "为什么把增长目标定为6.5%－7%": the reasons, not the figure
-    if q.indicators and vocab.cue("comparison", lower) and (q.intent != "actual" or compares(lower)):
+    between_places = q.intent == "any" and len(provinces_named(q.text)) >= 2  # "compare A's and B's grain output"
+    if q.indicators and vocab.cue("comparison", lower) and (q.intent != "actual" or compares(lower)) \
+            and not between_places:
         # an outcome word alone ("实际…多少") asks the outcome; with a target asked too, or "是否完成", it compares
         return "comparison"
     if q.indicators and MEASURES_ASKED.search(lower) and not (q.units or q.wants_rate or q.wants_time or

@@ -36,7 +36,8 @@ def distinct(parts: list[PartAnswer]) -> list[PartAnswer]:
 def _respectively(fragment: str, parts: int) -> bool:
     """"A、B、C分别达x、y、z": one clause that gives each of the parts its own figure."""
     at = fragment.find("分别")
-    return at > 0 and len(numbers_in(fragment[at:])) >= parts >= 2 and len(CONJOINED.findall(fragment[:at])) >= parts - 1
+    joined = len(CONJOINED.findall(fragment[:at])) + ("城乡" in fragment[:at])  # 城乡: the urban and the rural
+    return at > 0 and len(numbers_in(fragment[at:])) >= parts >= 2 and joined >= parts - 1
 
 
 def _same_ask(a: tuple, b: tuple) -> bool:

@@ -11,10 +11,10 @@ COMPARED = re.compile(r"(?:快于|高于|低于|比|较|相比|同比|超过|好
 REVIEW_SECTION = re.compile(r"回顾|过去|执行情况|上年|去年")
 # "二、2012年工作总体部署", "今年工作安排": the part of a report that sets the year's targets
 PLAN_SECTION = re.compile(r"部署|安排|总体要求|主要任务|重点任务|工作任务|重点工作|今年|目标任务|工作建议|政府工作的建议")
-RELATIVE_YEAR = re.compile(r"过去一年|去年|上一?年|今年|本年")
-LAST_YEARS = ("过去一年", "去年", "上年", "上一年")
+RELATIVE_YEAR = re.compile(r"过去一年|一年来|去年|上一?年|今年|本年")
+LAST_YEARS = ("过去一年", "一年来", "去年", "上年", "上一年")
 # a paragraph's lead that sets the time of the sentences after it ("过去一年，我们…取得了很大成绩。")
-LEAD_TIME = re.compile(r"^\s*(过去一年|去年|今年)[，,]")
+LEAD_TIME = re.compile(r"^\s*(过去一年|一年来|去年|今年)[，,]")
 PLANNED = re.compile(r"^(?:拟|将|要|力争|预计|计划)|[，；]\s*(?:拟|将)")  # a sentence that plans: "拟安排…", "…，将…"
 
 

@@ -11,6 +11,9 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "vocabulary.toml"
+# "城镇和农村居民…分别增长", "城乡 居民…" (an English question translated): both sides of one indicator
+JOINT_SIDES = ("城乡居民", "城镇和农村居民", "城镇、农村居民", "城镇与农村居民", "城镇居民和农村居民")
+BOTH_SIDES = re.compile(r"(?:城乡|城镇(?:居民)?[和与、]农村)\s*(?=居民)|城乡\s+")
 
 
 @dataclass(frozen=True)
@@ -54,11 +57,27 @@ class Vocabulary:
         """
         pattern, by_form = self._indicator_pattern()
         found: list[tuple[str, Indicator]] = []
+        text = BOTH_SIDES.sub("城乡", text)
         for m in pattern.finditer(text):
             ind = by_form[m.group(0).lower()]
-            if all(ind is not other for _, other in found):
-                found.append((m.group(0), ind))
+            sides = self.urban_and_rural(ind) if text[: m.start()].endswith(("城乡", "城乡居民")) else ()
+            for one in (ind, *sides):
+                if all(one is not other for _, other in found):
+                    found.append((m.group(0) if one is ind else one.name, one))
         return found
+
+    @staticmethod
+    def joint_forms(ind: Indicator) -> tuple[str, ...]:
+        """"城镇和农村居民人均可支配收入分别增长…": how a report writes one side together with the other."""
+        side = next((p for p in ("城镇居民", "农村居民") if ind.name.startswith(p)), "")
+        base = ind.name.removeprefix(side)
+        return tuple(f"{j}{base}" for j in JOINT_SIDES) if side else ()
+
+    def urban_and_rural(self, ind: Indicator) -> tuple[Indicator, ...]:
+        """"城乡居民人均可支配收入": the urban and the rural figure, where the vocabulary has both."""
+        base = ind.name.removeprefix("居民")
+        sides = [self.indicator(f"{side}居民{base}") or self.indicator(side + ind.name) for side in ("城镇", "农村")]
+        return tuple(s for s in sides if s is not None) if all(sides) else ()
 
     @cached_property
     def _indicator_index(self) -> tuple[re.Pattern[str], dict[str, Indicator]]:

@@ -7,6 +7,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+import jieba.posseg as pseg
+
 from planqa.figures import numbers_in
 from planqa.records import IndicatorRow
 from qa_service.answerers.reports import candidates, ranked_documents, report_year, years_fit
@@ -22,6 +24,7 @@ if TYPE_CHECKING:
 
 MIN_LISTED = 2  # figures a sentence must hold to be a list of targets
 TOPIC_RARITY = 1.0  # a word rarer than this names the question's topic (经济社会 0.8 and 发展 0.7 do not)
+FRAMING_TAGS = ("v", "t", "d", "r", "p", "c", "u")  # jieba's verbs, time words, adverbs…: not a list's topic
 LIST_CHARS = 1200  # the most of a paragraph a list of targets is quoted with
 # "超过10%", "低于5%": a filter on the rows' values
 ABOVE = ("超过", "高于", "大于", "多于", "以上")
@@ -94,8 +97,12 @@ def _aggregate_in_prose(state: State, q: Question, sc: Scope, hits: list[Hit], d
     # a list of targets holds figures: "把年度主要预期目标作为一个有机整体来把握" names the targets, lists none
     rarity = state.search.lexical.rarity
     # the question's own topic ("粮食安全方面定了哪些目标"), if it names one, must be in the list: its rare words
-    topic = [t for t in q.terms if t not in sc.ignore and rarity(t) >= TOPIC_RARITY]
-    lists = [s for s in whole if len(numbers_in(s.text)) >= MIN_LISTED and all(t in s.text for t in topic)]
+    framing = {w.word for w in pseg.cut(q.text) if w.flag in FRAMING_TAGS}  # "报告坦承…", "年初": how it is asked
+    topic = [t for t in q.terms if t not in sc.ignore and t not in framing and rarity(t) >= TOPIC_RARITY]
+    # "去年固定资产投资、社会消费品零售总额…也未达年初预期": the missed ones are named, their figures need not be
+    listed = (lambda t: len(vocab.find_indicators(t)) >= MIN_LISTED) if cue == "aggregate_missed" else \
+        (lambda t: len(numbers_in(t)) >= MIN_LISTED)
+    lists = [s for s in whole if listed(s.text) and all(t in s.text for t in topic)]
     found = sorted(lists, key=lambda s: -len(numbers_in(s.text)))[:1]
     return PartAnswer(q, sentences=found) if found else PartAnswer(q, note="no list")
 

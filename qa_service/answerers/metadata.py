@@ -29,9 +29,12 @@ DOC_NUMBER = re.compile(r"(?:[\u4e00-\u9fff]*文件)?(?P<v>[\u4e00-\u9fff]{1,5}\
 ORGAN = r"[\u4e00-\u9fff（）()]{2,30}?(?:部|委员会|委|局|厅|政府|院|署|办公室|办公厅|中心|银行|总局)"
 ISSUER = re.compile(rf"^(?:{ORGAN}[ \u3000]*){{1,8}}$|^{ORGAN}(?=关于)", re.M)
 DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+# a collected copy's own header ("发布日期：2026-02-10"): when the text was made public, not when it was delivered
+RELEASE = re.compile(r"^(?:发布日期|发布时间|公布日期|发文日期|成文日期)[：:][ \u3000]*[^\n]+", re.M)
 CUE_PATTERNS = (
     ("metadata_presenter", (PRESENTER, MEETING)),
     ("metadata_meeting", (MEETING,)),
+    ("metadata_release", (RELEASE,)),
     ("metadata_date", (MEETING, DATE)),
     ("metadata_docno", (DOC_NUMBER,)),
     ("metadata_issuer", (ISSUER,)),

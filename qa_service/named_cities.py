@@ -1,0 +1,35 @@
+"""Cities in a figure's quote and in the question. A province's report speaks of its cities in passing:
+
+- a city the question names that no stored report is about ("厦门的地区生产总值", "Xiamen's GDP", asked of
+  福建's report) has a figure only in a sentence that names it; the province's rows and sentences give the
+  province's own;
+- a clause that names cities the question does not ("襄阳、宜昌经济总量突破6000亿元") gives those cities'
+  figure, not the province's."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from planqa.records import Document
+from qa_service.compose import PartAnswer
+from qa_service.places import cities_named, covers
+
+
+def of_cities_named(part: PartAnswer, docs: Iterable[Document]) -> PartAnswer:
+    """The part's evidence that is about the place asked, by the cities it names; none when no quote is."""
+    if not part.found:
+        return part
+    docs = list(docs)
+    asked = cities_named(part.question.original)
+    foreign = [c for c in asked if not any(covers(d, c) for d in docs)]
+    sentences = [s for s in part.sentences if all(c in s.text for c in foreign)]
+    if part.question.kind != "descriptive":
+        sentences = [s for s in sentences if not _of_other_cities(s.fragment, asked, docs)]
+    if sentences == part.sentences and not foreign:
+        return part
+    return PartAnswer(part.question, [] if foreign else part.rows, sentences, part.note) \
+        if sentences or (part.rows and not foreign) else PartAnswer(part.question, note="the quote is of another place")
+
+
+def _of_other_cities(fragment: str, asked: list[str], docs: list[Document]) -> bool:
+    return any(c not in asked and not any(covers(d, c) for d in docs) for c in cities_named(fragment))
