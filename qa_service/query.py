@@ -12,25 +12,13 @@ from qa_service.asked_years import YEAR_WORD, asked_years
 from qa_service.follow_ups import keep_intent, resolve_follow_up
 from qa_service.glossary import glosses
 from qa_service.intents import compares, intent_of, target_and_outcome
+from qa_service.measures_asked import RATE_ASKED, units_asked
 from qa_service.question_split import EACH_ASKED, conjoined, leading_thing, single, trailing_thing
 from qa_service.question_split import clauses as split_clauses
 from qa_service.vocabulary import Indicator, vocabulary
 
-# "多少亿元 / 几家 / 多少人 / 多少美元": the measure word says what kind of figure answers the question.
-MEASURE_ASKED = re.compile(
-    r"(?:多少|(?<![哪前])几)(万|亿|万亿)?(美元|元|个百分点|[个家人户所座台亩吨项件名次套栋天条辆位处片批场期届岁])"
-)
-# "多少钱", "补助资金多少", "给多少建设补助资金": an amount of money answers, not a count or a share
-MONEY_ASKED = re.compile(r"多少钱|(?:资金|经费|补助|补贴|奖励|金额|费用)[^，,。？?]{0,4}多少|多少[^，,。？?]{0,6}(?:资金|经费|补助|补贴|奖励|金额|费用)")
-# "in yuan", "how many yuan", "in billion yuan": an amount of money, not a growth rate
-ENGLISH_MONEY = re.compile(r"\bin (?:\w+ )?yuan\b|how many (?:\w+ )?yuan\b|\bhow much money\b", re.I)
 TIME_ASKED = re.compile(r"什么时候|何时|哪一?年|哪一?天|几月|什么时间|多长时间|多久|期限|截止|时限|起止|when|how long|deadline")
 TIME_RANGE_ASKED = re.compile(r"从(?:哪天|哪年|什么时候|何时)到(?:哪天|哪年|什么时候|何时)|起止|from when to when")
-RATE_ASKED = re.compile(
-    r"(?:增长|增速|增幅|涨幅|下降|降低|提高|比重|占比|比例)(?:了|率)?(?:目标|计划|预期)?(?:分别|各)?(?:是|为)?(?:多少|几)"
-    r"|百分之几|多少个百分点|percent|rate"
-    r"|增速|增幅|涨幅|增长率|增长(?:的)?(?:预期)?目标"  # rates by name: "实际增速", "投资增长的预期目标"
-)
 SHORT_CLAUSE = 10  # "最终增长了多少": a clause this short that names no indicator asks about the one before
 ENGLISH_RATE = re.compile(r"by how much|how (?:much|fast) did .* (?:grow|increase|rise|fall|drop)|\bgrowth\b|percent", re.I)
 # "两个抓手", "三项任务": the count asks how many things to list, it names nothing to look for
@@ -128,21 +116,10 @@ def _analyse_one(original: str, text: str) -> Question:
     return Question(
         original=original, text=text, lang=lang, lexical=lexical, terms=terms, concepts=concepts,
         indicators=indicators, years=years, relative=relative, intent=intent_of(lower),
-        units=_units(text), wants_rate=bool(RATE_ASKED.search(lower) or ENGLISH_RATE.search(lower)),
+        units=units_asked(text), wants_rate=bool(RATE_ASKED.search(lower) or ENGLISH_RATE.search(lower)),
         wants_time=2 if TIME_RANGE_ASKED.search(lower) else int(bool(TIME_ASKED.search(lower))),
         glosses=[g for g in glossed if g[1]], unmapped=unmapped,
     )
-
-
-def _units(text: str) -> tuple[str, ...]:
-    measure = MEASURE_ASKED.search(text)
-    if not measure:
-        money = MONEY_ASKED.search(text) or ENGLISH_MONEY.search(text)
-        return ("元",) if money and not RATE_ASKED.search(text) else ()
-    scale, unit = measure.group(1) or "", measure.group(2)
-    if unit == "元" and scale:
-        return (scale + "元",) if scale != "万" else ("万元", "亿元")
-    return (unit,)
 
 
 def _kind(q: Question) -> str:

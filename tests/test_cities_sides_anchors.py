@@ -32,7 +32,7 @@ REPORT_2032 = """标题：2032年福建省政府工作报告
 
 一、2031年工作回顾
 
-过去一年，全省地区生产总值增长5.1%，城镇新增就业55万人。去年固定资产投资、社会消费品零售总额增速未达年初预期。
+过去一年，全省地区生产总值增长5.1%，城镇新增就业55万人，城乡居民人均可支配收入分别达5.1万元、2.6万元。去年固定资产投资、社会消费品零售总额增速未达年初预期。
 
 二、2032年主要目标
 
@@ -83,6 +83,8 @@ def test_urban_and_rural_asks_both_figures(service):
                      "How much did urban and rural per capita disposable income grow in Fujian in 2030?"):
         r = service.ask(question)
         assert r.found and "4.1%" in r.answer and "6.2%" in r.answer, question
+    joint = service.ask("福建2031年城乡居民人均可支配收入分别达到多少？")  # 城乡 alone joins the two
+    assert joint.found and "5.1万元" in joint.answer and "2.6万元" in joint.answer
     parts = analyse("城乡居民人均可支配收入分别增长多少").parts
     assert sorted(p.indicators[0].name for p in parts) == ["农村居民人均可支配收入", "城镇居民人均可支配收入"]
 

@@ -8,7 +8,7 @@ Three stores, each embedded once per run (about 6 minutes in all on 2 cores):
 - "national-2016-2018": the national reports of 2016-2018, for the descriptive dev set.
 
 The floors are the figures measured when they were set, less a small margin for the int8 model on another CPU.
-`dev`, `dev2`, `dev3`, `dev4`, `dev5`, `dev6`, `notices`, `descriptive` and `descriptive2` are tuned on; `test` is not (see the README's
+`dev`, `dev2`, `dev3`, `dev4`, `dev5`, `dev6`, `dev7`, `notices`, `descriptive` and `descriptive2` are tuned on; `test` is not (see the README's
 "Gold sets")."""
 
 from __future__ import annotations
@@ -55,8 +55,11 @@ GATES = {
     # are far from met
     "test": ("reports", 0.39, 0.15, 0.9),
     # written blind by a helper in session 8 (2025/2026 reports of 甘肃, 吉林, 福建, 陕西, 青海, 内蒙古), tuned on:
-    # measured 0.708 correct, 9.7 % wrong, 8/10 negatives refused
-    "dev6": ("reports", 0.68, 0.11, 0.8),
+    # measured 0.708 correct, 9.7 % wrong, 8/10 negatives refused (session 9: 0.764, 5.6 %, 9/10)
+    "dev6": ("reports", 0.72, 0.08, 0.8),
+    # written blind by a helper in session 9 (2025/2026 reports of 湖北, 江西, 安徽, 山东, 辽宁, 黑龙江): measured
+    # 0.722 correct, 5.6 % wrong, 9/10 negatives refused on the session's start code; then tuned on: 0.833, 1.4 %, 10/10
+    "dev7": ("reports", 0.78, 0.06, 0.9),
 }
 
 pytestmark = [
