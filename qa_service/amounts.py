@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from qa_service.fragments import RATE, TIME, extend_to_rate
 from qa_service.query import Question
 
 RATE_NAME = re.compile(r"率|强度|涨幅|比重|比例|指数|价格|增速|浓度|占比")  # indicators measured as a rate
@@ -27,3 +28,17 @@ def states_amount(q: Question, fragment: str) -> bool:
     if not units:
         return bool(LEVEL.search(fragment))
     return any(re.search(rf"\d(?:\.\d+)?\s*[万亿千百]*(?:{u})", fragment) for u in units)
+
+
+def extended(q: Question, text: str, fragment: str) -> str:
+    """The fragment with the next clause or two when they hold what is asked and it does not: the rate, the
+    date, or the amount ("地区生产总值增长5.8%、增速全国第3，总量达到60013亿元")."""
+    if q.wants_rate and not RATE.search(fragment):
+        return extend_to_rate(text, fragment)
+    if q.wants_time and len(TIME.findall(fragment)) < q.wants_time:
+        return extend_to_rate(text, fragment, wanted=TIME)
+    if asks_amount(q) and not states_amount(q, fragment):
+        units = "|".join(ind.amount for ind in q.indicators if ind.amount) or "[\u4e00-\u9fff]"
+        return extend_to_rate(text, fragment, wanted=re.compile(rf"\d(?:\.\d+)?\s*[万亿千百]*(?:{units})"),
+                              continuing=True)
+    return fragment

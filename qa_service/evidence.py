@@ -12,13 +12,12 @@ from planqa.figures import numbers_in
 from planqa.patterns import FIGURE_LOOSE
 from planqa.records import Chunk, IndicatorRow
 from planqa.text import split_sentences, tokenize
-from qa_service.amounts import asks_amount, states_amount
+from qa_service.amounts import asks_amount, extended, states_amount
 from qa_service.figure_kind import year_figure_of_kind
 from qa_service.fragments import (
     CLAUSE,
     RATE,
     TIME,
-    extend_to_rate,
     figure_bound,
     fragment_of,
     has_unit,
@@ -182,7 +181,7 @@ def find_sentences(
         upto = text[: text.find(fragment) + len(fragment)] if fragment in text else text
         if years and not (sentence_years(upto, hit.chunk, report_year, lead_of(hit.chunk, s_start)) & set(years)):
             continue
-        fragment = _extended(q, text, fragment)
+        fragment = extended(q, text, fragment)
         if (q.units and not has_unit(fragment, q.units)) or (q.wants_rate and not RATE.search(fragment)):
             continue
         if asks_amount(q) and not states_amount(q, fragment):
@@ -208,7 +207,7 @@ def _fragment(q: Question, text: str, groups: list[tuple[list[str], float]]) -> 
 def _says_what_is_asked(q: Question, text: str, required: list[str]) -> bool:
     """The indicator named, the words that say whose figure it is (`subject_words`), a figure; and for a share
     asked, a share: not either quantity alone."""
-    if not names_all(q, text) or not all(_holds(_folded(text), w) for w in required):
+    if not names_all(q, text) or not all(any(_holds(_folded(text), a) for a in w.split("|")) for w in required):
         return False
     return _states_figure(q, text) and not (asks_share(q) and not re.search(PROPORTION, text))
 
@@ -218,14 +217,6 @@ def _states_figure(q: Question, text: str, shown: bool = False) -> bool:
     if q.wants_time:
         return len(TIME.findall(text)) >= q.wants_time
     return bool(numbers_in(text)) and (shown or bool(FIGURE_LOOSE.search(text)))
-
-
-def _extended(q: Question, text: str, fragment: str) -> str:
-    if q.wants_rate and not RATE.search(fragment):
-        return extend_to_rate(text, fragment)
-    if q.wants_time and len(TIME.findall(fragment)) < q.wants_time:
-        return extend_to_rate(text, fragment, wanted=TIME)
-    return fragment
 
 
 def names_all(q: Question, text: str) -> bool:

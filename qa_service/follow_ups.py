@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from planqa.patterns import YEAR_BARE
+from planqa.regions import PROVINCE_ENGLISH
 from qa_service.asked_years import RELATIVE, RELATIVE_WORDS, named_reports
 from qa_service.intents import intent_of
 from qa_service.places import implied_places, places_named
@@ -34,6 +35,8 @@ def resolve_follow_up(question: str, history: list[dict] | None) -> str:
     from qa_service.query import analyse  # a follow-up is read as a question first
 
     probe = analyse(question, None)
+    if probe.lang == "en" and (probe.indicators or probe.terms) and FOLLOW_UP.search(question.strip()):
+        return _english_follow_up(question, last)
     if (probe.indicators or len(probe.terms) >= 2) and FOLLOW_UP.search(question.strip()):
         # "规上工业增加值呢？" asks the same place and year about another indicator
         context = "".join(sorted(set(places_named(last) or implied_places(last)) - set(places_named(question))))
@@ -56,6 +59,16 @@ def resolve_follow_up(question: str, history: list[dict] | None) -> str:
         last = replacement + PLAN_ACTUAL_WORDS.sub("", RELATIVE_WORDS.sub("", last))
     extra = re.sub(r"^(?:那么|那|还有|另外)|呢|[？?。]", "", RELATIVE_WORDS.sub("", question))
     return f"{last} {extra}".strip() if extra.strip() else last
+
+
+def _english_follow_up(question: str, last: str) -> str:
+    """"And high-tech manufacturing value added?" after a question on Hubei's GDP in 2025: another indicator,
+    the same place and year, said in English so that the answer is too."""
+    places = [PROVINCE_ENGLISH.get(p, p).title() for p in places_named(last) if p not in places_named(question)]
+    years = [] if YEAR_BARE.search(question) else YEAR_BARE.findall(last)[:1]
+    asked = re.sub(r"^(?:and|what about|how about)\s+", "", question.strip().rstrip("?？ "), flags=re.I)
+    where = " ".join([f"in {', '.join(places)}" if places else "", f"in {years[0]}" if years else ""]).strip()
+    return f"What about {asked} {where}?".replace("  ", " ") if where else question
 
 
 def keep_intent(q: Question, question: str, history: list[dict] | None) -> Question:

@@ -23,16 +23,18 @@ def full_sentence(chunk: Chunk, start: int) -> str:
     return before[before.rfind("。") + 1 :]
 
 
-def extend_to_rate(sentence: str, fragment: str, most: int = 2, wanted: re.Pattern[str] | None = None) -> str:
+def extend_to_rate(sentence: str, fragment: str, most: int = 2, wanted: re.Pattern[str] | None = None,
+                   continuing: bool = False) -> str:
     """"资金27.9亿元，增长24.5%": a growth question takes the next clause or two when they hold the rate (or
-    whatever else `wanted` matches: a date for a "when" question)."""
+    whatever else `wanted` matches: a date for a "when" question, an amount that goes on about the subject)."""
+    continuing = continuing or wanted is None
     wanted = wanted or RATE
     at = sentence.find(fragment)
     if at < 0:
         return fragment
     end = at + len(fragment)
     for n, clause in enumerate(CLAUSE.finditer(sentence, end), start=1):
-        if wanted is RATE and not CONTINUES.match(clause.group(0)):
+        if continuing and not CONTINUES.match(clause.group(0)):
             break  # "粮食总产量1640亿斤，城镇新增就业35.8万人，…增长5.7%": the next clause's rate is another's
         extended = sentence[at : clause.end()].rstrip("，,；;：:。")
         if wanted.search(extended):

@@ -2,22 +2,31 @@
 
 - A qualifier the reports never put before the indicator: "青年失业率" is said in no report, so a sentence
   on 城镇调查失业率 answers another figure. "全社会固定资产投资" is said, and 固定资产投资 alone still answers.
+- In English, a content word right before the indicator's English name ("youth unemployment rate"): its
+  Chinese renderings (any one) must be in the sentence; with none, no sentence says it.
 - The head of a subject named by plain words: in "城镇居民人均食品支出是多少" 支出 is what is measured, and
   "城镇居民人均可支配收入…" holds the other words but measures something else."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import jieba.posseg as pseg
 
+from planqa.regions import PROVINCE_ENGLISH
+from qa_service.glossary import cities, content_words, gloss_index, words
 from qa_service.query import Question
+from qa_service.vocabulary import vocabulary
 
-NOUNISH = ("vn", "v")  # 消费支出, 投资: verbs the reports use as the name of a quantity
+NOUNISH = ("vn", "v")
+# words before an indicator's English name that say how it is measured or what is done to it, not whose it is
+HOW_MEASURED = frozenset(["annual", "yearly", "average", "overall", "absolute", "actual", "real", "nominal"])  # 消费支出, 投资: verbs the reports use as the name of a quantity
 
 
 def required_words(q: Question, ignore: set[str], said: Callable[[str], bool]) -> list[str]:
     required = [term for term in _qualifiers(q) if term not in ignore and not said_with(term, q, said)]
+    required += english_qualifiers(q)
     if not q.concepts and q.lang == "zh" and (head := _head(q, ignore)):
         required.append(head)
     return list(dict.fromkeys(required))
@@ -44,3 +53,24 @@ def _qualifiers(q: Question) -> list[str]:
 def said_with(term: str, q: Question, said: Callable[[str], bool]) -> bool:
     """Some report writes the term right before one of the indicator's names."""
     return any(said(term + alias) for concept in q.concepts for alias in concept if alias)
+
+
+def english_qualifiers(q: Question) -> list[str]:
+    """"youth unemployment rate": the content word before an indicator's English name, as its Chinese renderings
+    joined by "|" (any one will do); the word itself when the dictionary has none, which no Chinese text holds."""
+    if q.lang != "en":
+        return []
+    vocab, lower = vocabulary(), q.text.lower()
+    places = {n for n in PROVINCE_ENGLISH.values()} | set(cities())
+    found = []
+    for ind in q.indicators:
+        for alias in sorted({ind.en.lower(), *(a.lower() for a in ind.en_aliases)}, key=len, reverse=True):
+            if (at := lower.find(alias)) > 0:
+                before = re.search(r"([a-z][a-z-]+)\s+$", lower[:at])
+                word = before.group(1) if before else ""
+                if word and content_words(word, vocab.en_stopwords) and not vocab.translate(word) and \
+                        word not in places and word not in HOW_MEASURED and not word.endswith("ing"):
+                    zh = gloss_index().get(" ".join(words(word)), ())
+                    found.append("|".join(zh) or word)
+                break
+    return found
