@@ -16,6 +16,7 @@ from qa_service.places import implied_places, places_named
 if TYPE_CHECKING:
     from qa_service.query import Question
 
+REPORT_WORDS = re.compile(r"(?:政府工作)?报告(?:里|中)?的?|里的|中的|的")
 PLAN_ACTUAL_WORDS = re.compile(r"计划|目标|预期|预计完成|实际")
 # a year next to the one asked before, in a follow-up
 NEIGHBOUR_YEAR = {"下一年": 1, "次年": 1, "第二年": 1, "后一年": 1, "前一年": -1}
@@ -58,6 +59,8 @@ def resolve_follow_up(question: str, history: list[dict] | None) -> str:
         # another year: the earlier question's plan/outcome words do not carry over ("今年计划多少？那去年呢？")
         last = replacement + PLAN_ACTUAL_WORDS.sub("", RELATIVE_WORDS.sub("", last))
     extra = re.sub(r"^(?:那么|那|还有|另外)|呢|[？?。]", "", RELATIVE_WORDS.sub("", question))
+    if all(w in last for w in re.findall(r"[\u4e00-\u9fff]{2,}", REPORT_WORDS.sub(" ", extra))):
+        return last  # "2008年报告里2007年的产量呢？": the words say again what was asked, only the years change
     return f"{last} {extra}".strip() if extra.strip() else last
 
 
