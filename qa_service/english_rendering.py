@@ -25,7 +25,8 @@ def in_passages_words(q: Question, passages: list[str]) -> Question:
         left = [w for w in content_words(one.unmapped, stop) if not any(w in en.split() for en in said)]
         total = len(content_words(one.text, stop)) or 1
         added = [zh for zh in dict.fromkeys(said.values()) if zh not in one.terms]
-        return replace(one, terms=[*one.terms, *added], glosses=[], understood=1 - len(left) / total)
+        return replace(one, terms=[*one.terms, *added], glosses=[], rendered=[*one.rendered, *added],
+                       understood=1 - len(left) / total)
 
     if q.lang != "en":
         return q

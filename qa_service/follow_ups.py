@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from qa_service.query import Question
 
 REPORT_WORDS = re.compile(r"(?:政府工作)?报告(?:里|中)?的?|里的|中的|的")
+# "And in the 2009 report?", "What about 2025?": a follow-up that says nothing but another year
+ONLY_A_YEAR = re.compile(r"(?i)\b(?:and|what|how|about|in|the|for|of|report|year|s)\b|(?:19|20)\d{2}|[?？.,'’]")
 PLAN_ACTUAL_WORDS = re.compile(r"计划|目标|预期|预计完成|实际")
 # a year next to the one asked before, in a follow-up
 NEIGHBOUR_YEAR = {"下一年": 1, "次年": 1, "第二年": 1, "后一年": 1, "前一年": -1}
@@ -54,12 +56,16 @@ def resolve_follow_up(question: str, history: list[dict] | None) -> str:
         # a follow-up naming a report year and a year asked, after a question that did too: each year in its place
         mapping = dict(zip(earlier_years, new_years, strict=True))
         last = re.sub(r"(?:19|20)\d{2}", lambda m: mapping.get(m.group(0), m.group(0)), last)
+    elif new_years and not re.search(r"[\u4e00-\u9fff]", last) and not ONLY_A_YEAR.sub(" ", question).strip():
+        # "And in the 2009 report?" after an English question on the 2008 report: the year replaced in place
+        return re.sub(r"(?:19|20)\d{2}", new_years[0], last, count=1) if said else f"{last.rstrip('?？ ')} in {new_years[0]}?"
     elif new_years or rel:
         replacement = f"{new_years[0]}年" if new_years else rel[0]
         # another year: the earlier question's plan/outcome words do not carry over ("今年计划多少？那去年呢？")
         last = replacement + PLAN_ACTUAL_WORDS.sub("", RELATIVE_WORDS.sub("", last))
     extra = re.sub(r"^(?:那么|那|还有|另外)|呢|[？?。]", "", RELATIVE_WORDS.sub("", question))
-    if all(w in last for w in re.findall(r"[\u4e00-\u9fff]{2,}", REPORT_WORDS.sub(" ", extra))):
+    said_again = re.findall(r"[\u4e00-\u9fff]{2,}", REPORT_WORDS.sub(" ", extra))
+    if said_again and not re.search(r"[A-Za-z]", extra) and all(w in last for w in said_again):
         return last  # "2008年报告里2007年的产量呢？": the words say again what was asked, only the years change
     return f"{last} {extra}".strip() if extra.strip() else last
 

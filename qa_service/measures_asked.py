@@ -6,7 +6,8 @@ import re
 
 # "多少亿元 / 几家 / 多少人 / 多少美元": the measure word says what kind of figure answers the question.
 MEASURE_ASKED = re.compile(
-    r"(?:多少|(?<![哪前])几)(万|亿|万亿)?(美元|元|个百分点|[个家人户所座台亩吨项件名次套栋天条辆位处片批场期届岁])"
+    r"(?:多少|(?<![哪前])几)(万|亿|万亿)?(美元|元|个百分点|平方公里|公里|千米|千瓦|立方米|平方米|"
+    r"[个家人户所座台亩吨项件名次套栋天条辆位处片批场期届岁])"
 )
 # "多少钱", "补助资金多少", "给多少建设补助资金": an amount of money answers, not a count or a share
 MONEY_ASKED = re.compile(r"多少钱|(?:资金|经费|补助|补贴|奖励|金额|费用)[^，,。？?]{0,4}多少|多少[^，,。？?]{0,6}(?:资金|经费|补助|补贴|奖励|金额|费用)")

@@ -50,6 +50,7 @@ class Question:
     # English words the English map does not know, with their dictionary renderings (see `glossary`)
     glosses: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
     unmapped: str = ""  # an English question less what the English map translates
+    rendered: list[str] = field(default_factory=list)  # terms added from the dictionary's renderings
     understood: float = 1.0  # share of an English question's content words rendered in Chinese
 
     def resolved_years(self, report_year: int | None) -> list[int]:

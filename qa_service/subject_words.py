@@ -4,6 +4,7 @@
   on 城镇调查失业率 answers another figure. "全社会固定资产投资" is said, and 固定资产投资 alone still answers.
 - In English, a content word right before the indicator's English name ("youth unemployment rate"): its
   Chinese renderings (any one) must be in the sentence; with none, no sentence says it.
+- In English with no indicator, the Chinese phrases the English map gives: they name the subject.
 - The head of a subject named by plain words: in "城镇居民人均食品支出是多少" 支出 is what is measured, and
   "城镇居民人均可支配收入…" holds the other words but measures something else."""
 
@@ -29,6 +30,10 @@ def required_words(q: Question, ignore: set[str], said: Callable[[str], bool]) -
     required += english_qualifiers(q)
     if not q.concepts and q.lang == "zh" and (head := _head(q, ignore)):
         required.append(head)
+    if not q.concepts and q.lang == "en":
+        # the English map's phrases name what is asked ("agriculture, rural areas and farmers" → 三农)
+        guessed = {zh for _, renderings in q.glosses for zh in renderings} | set(q.rendered)  # the dictionary's
+        required += [t for t in q.terms if t not in ignore and t not in guessed]
     return list(dict.fromkeys(required))
 
 

@@ -1,0 +1,76 @@
+"""English questions with no indicator name their subject through the English map, and it must be quoted; a
+follow-up that only changes the year asks the question before it again. Two national reports of our own,
+made up for these rules."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import service_over
+
+from qa_service.follow_ups import resolve_follow_up
+from qa_service.query import analyse
+
+REPORT_2031 = """标题：2031年国务院政府工作报告
+2031年国务院政府工作报告
+
+一、2030年工作回顾
+
+全国粮食产量达到70100万吨。高速公路通车里程突破19万公里。
+
+二、2031年工作安排
+
+今年中央财政赤字预算拟安排5200亿元，比去年预算赤字增加300亿元。中央预算内投资拟安排7000亿元。
+中央预算稳定调节基金调入1500亿元。
+今年中央财政安排“三农”支出6625亿元，比上年增加1307亿元。
+其中中央和地方财政对参合农民的补助标准由90元提高到120元。
+"""
+
+REPORT_2032 = """标题：2032年国务院政府工作报告
+2032年国务院政府工作报告
+
+一、2031年工作回顾
+
+全国粮食产量达到70500万吨。
+
+二、2032年工作安排
+
+今年中央财政拟安排“三农”投入7161亿元，比上年增加536亿元。
+"""
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("national_english")
+    paths = []
+    for name, text in (("2031年国务院政府工作报告.txt", REPORT_2031), ("2032年国务院政府工作报告.txt", REPORT_2032)):
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return service_over(folder / "data", paths)
+
+
+def test_the_english_maps_subject_must_be_in_the_quote(service):
+    question = "How much did the 2031 national government work report budget for central spending on " \
+               "agriculture, rural areas and farmers?"
+    r = service.ask(question)
+    assert r.found and "6625亿元" in r.answer
+    assert "5200亿元" not in r.answer and "120元" not in r.answer  # the deficit and a subsidy are not 三农's
+
+
+def test_a_follow_up_that_only_changes_the_year(service):
+    history = [{"role": "user", "content": "How much did the 2031 national government work report budget for "
+                                           "central spending on agriculture, rural areas and farmers?"}]
+    assert resolve_follow_up("And in the 2032 report?", history) == history[0]["content"].replace("2031", "2032")
+    r = service.ask("And in the 2032 report?", history)
+    assert r.found and "7161亿元" in r.answer
+    chinese = [{"role": "user", "content": "2031年政府工作报告里，2030年全国粮食产量是多少？"}]
+    assert resolve_follow_up("2032年报告里2031年的产量呢？", chinese) == "2032年政府工作报告里，2031年全国粮食产量是多少？"
+    # a follow-up that says more than the year keeps what it says
+    other = [{"role": "user", "content": "What was the GDP growth in 2030?"}]
+    assert "target" in resolve_follow_up("And what growth target did it set for 2031?", other)
+
+
+def test_a_length_asked_is_a_unit_and_over_is_kept_in_english(service):
+    assert analyse("高速公路通车里程达到多少公里？").units == ("公里",)
+    r = service.ask("What was the expressway mileage in 2030?")
+    assert r.found and "突破19万公里 (over 19万公里)" in r.answer
