@@ -49,6 +49,12 @@ def resolve_follow_up(question: str, history: list[dict] | None) -> str:
         return f"{context}{years}{question}" if context or years else question
     if probe.indicators or (len(probe.terms) >= 2 and not FOLLOW_UP.search(question.strip())):
         return question
+    return _with_other_years(question, last, said)
+
+
+def _with_other_years(question: str, last: str, said: list[str]) -> str:
+    """"那2024年呢？", "2008年报告里2007年的呢？", "And in the 2009 report?": the question before, with the years
+    the follow-up names (and what else it says)."""
     new_years = YEAR_BARE.findall(question)
     rel = [w for w in RELATIVE if w in question]
     earlier_years = list(dict.fromkeys(said))
