@@ -12,6 +12,7 @@ from planqa.records import Citation, Document
 from qa_service.evidence import RowEvidence, SentenceEvidence
 from qa_service.figure_kind import PLAN_WORDS
 from qa_service.query import Question
+from qa_service.respective import respective
 from qa_service.shares import asks_share
 from qa_service.vocabulary import vocabulary
 
@@ -130,7 +131,8 @@ def _row_text(row: RowEvidence, n: int, lang: str) -> str:
 def _sentence_text(part: Question, ev: SentenceEvidence, n: int, lang: str) -> str:
     if lang != "en":
         return f"{ev.fragment}[{n}]"
-    figures = [_signed_en(ev.fragment, m) for m in FIGURE_TEXT.finditer(ev.fragment) if not _is_year(m.group(0))]
+    shown = (part.indicators and respective(part.indicators[0].name, ev.fragment)) or ev.fragment
+    figures = [_signed_en(shown, m) for m in FIGURE_TEXT.finditer(shown) if not _is_year(m.group(0))]
     planned = any(w in ev.text for w in PLAN_WORDS)
     kind = {"plan": "target", "actual": "outcome"}.get(part.intent, "target" if planned else "outcome")
     # "2023 outcome", never a bare "(2023)": the checker reads a bare year as a figure to be quoted
@@ -175,6 +177,7 @@ def compose(
     """One clause per part, in the order asked; a part with no evidence says so instead of vanishing."""
     cites = Citations(documents)
     clauses: list[str] = []
+    named = ""  # the report the clause before was from: named again only when it changes
     for part in parts:
         pieces = [_row_text(r, cites.cite(r.first.doc_id, r.first.row_text, r.first.start, r.first.end,
                                           r.first.table_title, 1.0), lang) for r in part.rows]
@@ -185,7 +188,8 @@ def compose(
             clauses.append(_missing(part.question, lang))
             continue
         doc_id = part.rows[0].first.doc_id if part.rows else part.sentences[0].chunk.doc_id
-        prefix = _prefix(documents[doc_id], lang) if name_documents else ""
+        prefix = _prefix(documents[doc_id], lang) if name_documents and doc_id != named else ""
+        named = doc_id
         clause = prefix + ("; " if lang == "en" else "；").join(pieces)
         if clause not in clauses:  # "A、B、C分别达x、y、z" answers three parts with one quote: shown once
             clauses.append(clause)

@@ -85,6 +85,10 @@ def test_urban_and_rural_asks_both_figures(service):
                      "How much did urban and rural per capita disposable income grow in Fujian in 2030?"):
         r = service.ask(question)
         assert r.found and "4.1%" in r.answer and "6.2%" in r.answer, question
+    # in English each side is shown its own figure, in the order the report lists them
+    assert "urban per capita disposable income (2030 outcome): 增长4.1% (up 4.1%) [1]" in r.answer
+    assert "rural per capita disposable income (2030 outcome): 增长6.2% (up 6.2%) [1]" in r.answer
+    assert r.answer.count("《") == 1  # one report, named once
     joint = service.ask("福建2031年城乡居民人均可支配收入分别达到多少？")  # 城乡 alone joins the two
     assert joint.found and "5.1万元" in joint.answer and "2.6万元" in joint.answer
     parts = analyse("城乡居民人均可支配收入分别增长多少").parts
