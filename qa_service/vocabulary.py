@@ -96,9 +96,10 @@ class Vocabulary:
 
     @cached_property
     def _english_index(self) -> tuple[re.Pattern[str], dict[str, str]]:
-        phrases = {a: ind.name for ind in self.indicators for a in ind.en_aliases}
+        # hyphens read as spaces on both sides: "per-capita" is "per capita", "fixed-asset" is "fixed asset"
+        phrases = {_unhyphened(a): ind.name for ind in self.indicators for a in (*ind.en_aliases, ind.en)}
         for phrase, zh in self.english_terms.items():
-            phrases.setdefault(phrase, zh)
+            phrases.setdefault(_unhyphened(phrase), zh)
         alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
         return re.compile(rf"(?<![a-z0-9])(?:{alternation})(?![a-z0-9])"), phrases
 
@@ -106,7 +107,7 @@ class Vocabulary:
         """Chinese terms for an English question: the longest English phrase wins at each place."""
         pattern, phrases = self._english_index
         out: list[str] = []
-        for m in pattern.finditer(english.lower()):
+        for m in pattern.finditer(_unhyphened(english)):
             if phrases[m.group(0)] not in out:
                 out.append(phrases[m.group(0)])
         return out
@@ -121,11 +122,15 @@ class Vocabulary:
 
     def untranslated(self, english: str) -> str:
         """The English question less the phrases the English map translates."""
-        return self._english_index[0].sub(" ", english.lower())
+        return self._english_index[0].sub(" ", _unhyphened(english))
 
     def cue(self, kind: str, text: str) -> bool:
         lower = text.lower()
         return any(c in lower for c in self.cues.get(kind, ()))
+
+
+def _unhyphened(english: str) -> str:
+    return english.lower().replace("-", " ")
 
 
 def load_vocabulary(path: Path | None = None) -> Vocabulary:
