@@ -16,6 +16,7 @@ REPORT_2031 = """标题：2031年国务院政府工作报告
 一、2030年工作回顾
 
 全国粮食产量达到70100万吨。高速公路通车里程突破19万公里。
+城镇居民人均可支配收入32000元，农村居民人均纯收入9900元。
 
 二、2031年工作安排
 
@@ -74,3 +75,8 @@ def test_a_length_asked_is_a_unit_and_over_is_kept_in_english(service):
     assert analyse("高速公路通车里程达到多少公里？").units == ("公里",)
     r = service.ask("What was the expressway mileage in 2030?")
     assert r.found and "突破19万公里 (over 19万公里)" in r.answer
+
+
+def test_hyphens_read_as_spaces_and_the_older_rural_income_measure(service):
+    r = service.ask("What were urban per-capita disposable income and rural per-capita net income in 2030?")
+    assert r.found and "32000元" in r.answer and "9900元" in r.answer
