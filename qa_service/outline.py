@@ -43,6 +43,8 @@ def outline(q: Question, doc: Document, chunks: list[Chunk]) -> PartAnswer:
         return PartAnswer(q, note="no matching part")
     head = Chunk(chunk_id=f"{doc.doc_id}:outline", doc_id=doc.doc_id, ordinal=0, text="", start=0, end=0,
                  section=parent)
+    if inline := _one_heading_asked(q, parent, children[parent], doc, head):
+        return PartAnswer(q, sentences=[inline])
     found: list[SentenceEvidence] = []
     cursor = max(0, doc.clean_text.find(parent))
     for title in children[parent][:MAX_HEADINGS]:
@@ -52,6 +54,22 @@ def outline(q: Question, doc: Document, chunks: list[Chunk]) -> PartAnswer:
         cursor = at + len(title)
         found.append(SentenceEvidence(head, title, at, at + len(title), title.rstrip("。"), 1.0, 1.0))
     return PartAnswer(q, sentences=found) if len(found) >= 2 else PartAnswer(q, note="too few headings")
+
+
+def _one_heading_asked(q: Question, parent: str, titles: list[str], doc: Document, head: Chunk) -> SentenceEvidence | None:
+    """"“十五五”规划纲要的主要任务有哪些" under a part whose headings are "（一）发展目标", "（二）重点任务": the
+    one heading the question names, with the points its own paragraph lists ("（二）重点任务。主要包括：一是…")."""
+    asked = [t for t in q.terms if len(t) >= 2]
+    named = [t for t in titles if any(a in t for a in asked)]
+    if len(named) != 1:
+        return None
+    text = doc.clean_text
+    at = text.find(named[0], max(0, text.find(parent)))
+    end = text.find("\n", at)
+    line = text[at : end if end >= 0 else len(text)].rstrip()
+    if at < 0 or len(ENUMERATED.findall(line)) < 2:
+        return None  # the heading alone, or prose: the outline answers better
+    return SentenceEvidence(head, line, at, at + len(line), line.rstrip("。"), 1.0, 1.0)
 
 
 def _best_parent(q: Question, children: dict[str, list[str]], work_plan: tuple[str, ...]) -> str | None:

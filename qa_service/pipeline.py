@@ -10,6 +10,7 @@ from langchain_core.embeddings import Embeddings
 
 from planqa.records import Citation, Document, IndicatorRow
 from qa_service import answerers
+from qa_service.answerers.aggregate import topic_words
 from qa_service.answerers.reports import report_year
 from qa_service.asked_years import YEAR_WORD
 from qa_service.citation_check import problems
@@ -111,6 +112,10 @@ def select(state: State, q: Question, sc: Scope, got: Retrieved) -> Selection:
                "descriptive": answerers.descriptive}.get(q.kind)
     if handler is not None:
         parts = [handler(state, q, sc, got.hits)]
+        if q.kind == "aggregate" and not parts[0].found:
+            # "“十五五”主要目标任务包括哪几个方面": no list of figures, but a part of the report by that name
+            said = answerers.descriptive(state, replace(q, kind="descriptive"), sc, got.hits)
+            parts = [said] if _on_topic(state, q, sc, said) else parts
     else:
         scopes = per_place(state, sc)
         asked = _anchored(state, q, sc) if q.kind == "comparison" else q.parts
@@ -130,6 +135,13 @@ def _anchored(state: State, q: Question, sc: Scope) -> list[Question]:
         return q.parts
     return [replace(p, years=p.resolved_years(latest), relative=[]) if p.relative and not p.years else p
             for p in q.parts]
+
+
+def _on_topic(state: State, q: Question, sc: Scope, said: PartAnswer) -> bool:
+    """The passages hold the question's rare words ("精准扶贫…提出了哪些目标任务": 扶贫), in their text or their
+    part's title: the year's list of work is not an answer about one topic of it."""
+    shown = "".join(s.text + s.chunk.section for s in said.sentences)
+    return said.found and all(t in shown for t in topic_words(q, sc.ignore, state.search.lexical.rarity))
 
 
 def _too_little_understood(q: Question) -> bool:

@@ -12,8 +12,10 @@ import jieba.posseg as pseg
 from planqa.figures import numbers_in
 from planqa.records import IndicatorRow
 from qa_service.answerers.reports import candidates, ranked_documents, report_year, years_fit
+from qa_service.asked_years import PERIOD
 from qa_service.compose import PartAnswer, direction_of
 from qa_service.evidence import RowEvidence, SentenceEvidence, sentences_of
+from qa_service.figure_kind import PERIOD_SAID
 from qa_service.passages import find_passages
 from qa_service.query import Question
 from qa_service.retrieval import Hit
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
 MIN_LISTED = 2  # figures a sentence must hold to be a list of targets
 TOPIC_RARITY = 1.0  # a word rarer than this names the question's topic (经济社会 0.8 and 发展 0.7 do not)
 FRAMING_TAGS = ("v", "t", "d", "r", "p", "c", "u")  # jieba's verbs, time words, adverbs…: not a list's topic
+ASKING = re.compile(r"哪|什么|多少|几个")  # "哪几个", "什么样": words that ask, whatever jieba tags them
 LIST_CHARS = 1200  # the most of a paragraph a list of targets is quoted with
 # "超过10%", "低于5%": a filter on the rows' values
 ABOVE = ("超过", "高于", "大于", "多于", "以上")
@@ -97,14 +100,23 @@ def _aggregate_in_prose(state: State, q: Question, sc: Scope, hits: list[Hit], d
     # a list of targets holds figures: "把年度主要预期目标作为一个有机整体来把握" names the targets, lists none
     rarity = state.search.lexical.rarity
     # the question's own topic ("粮食安全方面定了哪些目标"), if it names one, must be in the list: its rare words
-    framing = {w.word for w in pseg.cut(q.text) if w.flag in FRAMING_TAGS}  # "报告坦承…", "年初": how it is asked
-    topic = [t for t in q.terms if t not in sc.ignore and t not in framing and rarity(t) >= TOPIC_RARITY]
+    topic = topic_words(q, sc.ignore, rarity)
     # "去年固定资产投资、社会消费品零售总额…也未达年初预期": the missed ones are named, their figures need not be
     listed = (lambda t: len(vocab.find_indicators(t)) >= MIN_LISTED) if cue == "aggregate_missed" else \
         (lambda t: len(numbers_in(t)) >= MIN_LISTED)
     lists = [s for s in whole if listed(s.text) and all(t in s.text for t in topic)]
+    if PERIOD.search(q.text):  # "“十五五”主要目标": the period's, not the year's
+        lists = [s for s in lists if PERIOD_SAID.search(s.text + s.chunk.section)]
     found = sorted(lists, key=lambda s: -len(numbers_in(s.text)))[:1]
     return PartAnswer(q, sentences=found) if found else PartAnswer(q, note="no list")
+
+
+def topic_words(q: Question, ignore: set[str], rarity) -> list[str]:
+    """The rare words that name what a list is about ("粮食安全方面定了哪些目标": 粮食安全), not how it is
+    asked ("报告坦承…", "年初", "哪几个": jieba's verbs, time words, pronouns…)."""
+    framing = {w.word for w in pseg.cut(q.text) if w.flag in FRAMING_TAGS}
+    return [t for t in q.terms if t not in ignore and t not in framing and not ASKING.search(t)
+            and rarity(t) >= TOPIC_RARITY]
 
 
 def _announcements(state: State, doc_id: str, words: list[str]) -> list[SentenceEvidence]:

@@ -146,7 +146,7 @@ def _under_restated_topic(state: State, q: Question, sc: Scope, hits: list[Hit])
 def _outline_names_all(q: Question, listed: PartAnswer) -> bool:
     """The outline answers "重点任务有哪些", not "“三地一区”建设有哪些主要任务": what the question quotes
     by name must be in the headings it lists."""
-    shown = "".join(s.text for s in listed.sentences)
+    shown = "".join(s.text + s.chunk.section for s in listed.sentences)  # the part's title names it too
     return all(name in shown for name in QUOTED.findall(q.text))
 
 
