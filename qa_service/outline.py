@@ -17,6 +17,7 @@ MIN_OUTLINE_SCORE = 0.99  # every question word in the part's title, or the year
 ENUMERATED = re.compile(r"(?:^|(?<=[。；\n]))\s*(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]|[（(][一二三四五六七八九十]+[）)])")
 HEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)][^。]{0,40}。?$")
 TOP_PART = re.compile(r"^[一二三四五六七八九十]+、")
+TOP_LINE = re.compile(r"^[一二三四五六七八九十]+、[^\n。]{2,40}$", re.M)  # a part's heading alone on its line
 REVIEW_PART = re.compile(r"回顾|成效|成绩|过去|取得|十四五|政府自身建设|服务型政府")
 FOLLOWING = 5
 PARAGRAPH_FOLLOWERS = 4  # sentences after a descriptive answer's topic sentence, within its paragraph
@@ -54,6 +55,14 @@ def outline(q: Question, doc: Document, chunks: list[Chunk]) -> PartAnswer:
         cursor = at + len(title)
         found.append(SentenceEvidence(head, title, at, at + len(title), title.rstrip("。"), 1.0, 1.0))
     return PartAnswer(q, sentences=found) if len(found) >= 2 else PartAnswer(q, note="too few headings")
+
+
+def report_parts(q: Question, doc: Document) -> PartAnswer:
+    """"报告分为哪几个部分", "What are the main parts of the report": its top-level headings ("一、…工作回顾")."""
+    head = Chunk(chunk_id=f"{doc.doc_id}:parts", doc_id=doc.doc_id, ordinal=0, text="", start=0, end=0, section="")
+    found = [SentenceEvidence(head, m.group(0).strip(), m.start(), m.start() + len(m.group(0).strip()),
+                              m.group(0).strip(), 1.0, 1.0) for m in TOP_LINE.finditer(doc.clean_text)]
+    return PartAnswer(q, sentences=found[:MAX_HEADINGS]) if len(found) >= 2 else PartAnswer(q, note="no parts")
 
 
 def _one_heading_asked(q: Question, parent: str, titles: list[str], doc: Document, head: Chunk) -> SentenceEvidence | None:

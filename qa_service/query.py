@@ -125,7 +125,7 @@ def _analyse_one(original: str, text: str) -> Question:
 
 def _kind(q: Question) -> str:
     vocab, lower = vocabulary(), q.text.lower()
-    metadata_cues = ("metadata_presenter", "metadata_meeting", "metadata_title", "metadata_docno")
+    metadata_cues = ("metadata_presenter", "metadata_meeting", "metadata_title", "metadata_docno", "metadata_parts")
     # "哪天印发的", "哪个部门发的": when and by whom the document came out, not a date or a body it speaks of
     published = vocab.cue("metadata_published", lower) and (
         vocab.cue("metadata_date", lower) or vocab.cue("metadata_issuer", lower))

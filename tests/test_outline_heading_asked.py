@@ -58,3 +58,9 @@ def test_the_periods_targets_and_tasks_are_the_part_of_that_name_not_the_years_t
 
 def test_a_topic_the_list_does_not_hold_gets_no_list(service):
     assert not service.ask("甘肃2031年对精准扶贫提出了哪些目标任务？").found
+
+
+def test_the_reports_parts_are_its_top_level_headings(service):
+    for question in ("甘肃2031年政府工作报告分为哪几个部分？", "What are the main parts of Gansu's 2031 report?"):
+        r = service.ask(question)
+        assert r.found and "一、2030年工作回顾" in r.answer and "三、2031年重点工作" in r.answer, question
