@@ -70,7 +70,10 @@ def fragment_of(sentence: str, groups: list[list[str]]) -> str:
         last += 1
     while last + 1 < len(clauses) and not numbers_in(clauses[last]) and last - first < 3:
         last += 1
-    if not any(numbers_in(c) for c in clauses[first : last + 1]) and last + 1 < len(clauses):
+    if not any(numbers_in(c) for c in clauses[first : last + 1]) and first > 0 and counts[first - 1] and \
+            numbers_in(clauses[first - 1]):
+        first -= 1  # "安排30亿元建设资金，支持国有煤矿安全技术改造": the amount, then what it is for
+    elif not any(numbers_in(c) for c in clauses[first : last + 1]) and last + 1 < len(clauses):
         last += 1
     fragment = "".join(clauses[first : last + 1]).rstrip("，,；;：:。")
     return fragment

@@ -24,6 +24,7 @@ REPORT_2031 = """标题：2031年国务院政府工作报告
 中央预算稳定调节基金调入1500亿元。
 今年中央财政安排“三农”支出6625亿元，比上年增加1307亿元。
 其中中央和地方财政对参合农民的补助标准由90元提高到120元。
+国务院决定今年安排80亿元建设资金，支持国有林场基础设施改造，地方也要增加投入。
 """
 
 REPORT_2032 = """标题：2032年国务院政府工作报告
@@ -80,3 +81,10 @@ def test_a_length_asked_is_a_unit_and_over_is_kept_in_english(service):
 def test_hyphens_read_as_spaces_and_the_older_rural_income_measure(service):
     r = service.ask("What were urban per-capita disposable income and rural per-capita net income in 2030?")
     assert r.found and "32000元" in r.answer and "9900元" in r.answer
+
+
+def test_an_amount_said_in_the_clause_before_what_it_is_for():
+    from qa_service.fragments import fragment_of
+
+    sentence = "国务院决定今年安排80亿元建设资金，支持国有林场基础设施改造，地方也要增加投入。"
+    assert "80亿元" in fragment_of(sentence, [["国有"], ["林场"], ["基础设施"], ["资金"]])
