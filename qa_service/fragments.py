@@ -17,6 +17,13 @@ CONTINUES = re.compile(r"\s*(?:[\d.]|比|同比|较|增|减|下降|降|回落|�
                        r"扩大|缩小|年均|累计|其中|分别|共|总|全年|今年|当年|年内|控制|保持|稳定|首次|连续|居|位居|新增|净增|提升|改善|由|从|到)")
 
 
+# a clause that says what the amount before it is for ("…安排30亿元建设资金，支持国有煤矿安全技术改造")
+PURPOSE_LEAD = re.compile(r"\s*(?:支持|用于|专项用于|重点用于|主要用于|帮助|资助)")
+
+
+SUB_ITEM = re.compile(r"\s*其中")  # "…增长5%，其中制造业投资1200亿元": a part's amount, not the whole's
+
+
 def full_sentence(chunk: Chunk, start: int) -> str:
     """What the 。-sentence said before this ；-part: "主要预期目标是：…；城镇新增就业85万人" is a target."""
     before = chunk.text[: max(0, start - chunk.start)]
@@ -34,7 +41,7 @@ def extend_to_rate(sentence: str, fragment: str, most: int = 2, wanted: re.Patte
         return fragment
     end = at + len(fragment)
     for n, clause in enumerate(CLAUSE.finditer(sentence, end), start=1):
-        if continuing and not CONTINUES.match(clause.group(0)):
+        if continuing and (not CONTINUES.match(clause.group(0)) or (wanted is not RATE and SUB_ITEM.match(clause.group(0)))):
             break  # "粮食总产量1640亿斤，城镇新增就业35.8万人，…增长5.7%": the next clause's rate is another's
         extended = sentence[at : clause.end()].rstrip("，,；;：:。")
         if wanted.search(extended):
@@ -71,7 +78,7 @@ def fragment_of(sentence: str, groups: list[list[str]]) -> str:
     while last + 1 < len(clauses) and not numbers_in(clauses[last]) and last - first < 3:
         last += 1
     if not any(numbers_in(c) for c in clauses[first : last + 1]) and first > 0 and counts[first - 1] and \
-            numbers_in(clauses[first - 1]):
+            numbers_in(clauses[first - 1]) and PURPOSE_LEAD.match(clauses[first]):
         first -= 1  # "安排30亿元建设资金，支持国有煤矿安全技术改造": the amount, then what it is for
     elif not any(numbers_in(c) for c in clauses[first : last + 1]) and last + 1 < len(clauses):
         last += 1

@@ -88,3 +88,15 @@ def test_an_amount_said_in_the_clause_before_what_it_is_for():
 
     sentence = "国务院决定今年安排80亿元建设资金，支持国有林场基础设施改造，地方也要增加投入。"
     assert "80亿元" in fragment_of(sentence, [["国有"], ["林场"], ["基础设施"], ["资金"]])
+
+
+def test_the_clause_before_or_after_is_taken_only_for_its_own_subject():
+    import re
+
+    from qa_service.fragments import extend_to_rate, fragment_of
+
+    # the clause before holds another subject's figure: it is not borrowed
+    assert "1.3万亿斤" not in fragment_of("粮食产量1.3万亿斤，粮食播种面积保持稳定。", [["播种面积"], ["粮食"]])
+    # "其中…" gives a part's amount, not the whole's
+    sentence, fragment = "固定资产投资增长5%，其中制造业投资1200亿元。", "固定资产投资增长5%"
+    assert extend_to_rate(sentence, fragment, wanted=re.compile(r"\d+亿元"), continuing=True) == fragment
