@@ -177,7 +177,7 @@ def compose(
     """One clause per part, in the order asked; a part with no evidence says so instead of vanishing."""
     cites = Citations(documents)
     clauses: list[str] = []
-    named = ""  # the report the clause before was from: named again only when it changes
+    named, shown = "", set()  # the report the clause before was from: named again only when it changes
     for part in parts:
         pieces = [_row_text(r, cites.cite(r.first.doc_id, r.first.row_text, r.first.start, r.first.end,
                                           r.first.table_title, 1.0), lang) for r in part.rows]
@@ -188,11 +188,12 @@ def compose(
             clauses.append(_missing(part.question, lang))
             continue
         doc_id = part.rows[0].first.doc_id if part.rows else part.sentences[0].chunk.doc_id
-        prefix = _prefix(documents[doc_id], lang) if name_documents and doc_id != named else ""
+        body = ("; " if lang == "en" else "；").join(pieces)
+        if body in shown:  # "A、B、C分别达x、y、z" answers three parts with one quote: shown once
+            continue
+        shown.add(body)
+        clauses.append((_prefix(documents[doc_id], lang) if name_documents and doc_id != named else "") + body)
         named = doc_id
-        clause = prefix + ("; " if lang == "en" else "；").join(pieces)
-        if clause not in clauses:  # "A、B、C分别达x、y、z" answers three parts with one quote: shown once
-            clauses.append(clause)
     clauses += _comparison(parts, lang)
     if lang == "en":
         return "According to the report: " + "; ".join(clauses) + ".", cites.items

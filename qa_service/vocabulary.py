@@ -57,17 +57,13 @@ class Vocabulary:
         """
         pattern, by_form = self._indicator_pattern()
         found: list[tuple[str, Indicator]] = []
+        text = BOTH_SIDES.sub("城乡", text)
         for m in pattern.finditer(text):
             ind = by_form[m.group(0).lower()]
-            if all(ind is not other for _, other in found):
-                found.append((m.group(0), ind))
-        # "城乡居民…", "城镇和农村居民…分别": each side too (the whole only where the words name it)
-        joint = BOTH_SIDES.sub("城乡", text)
-        for m in pattern.finditer(joint):
-            if joint[: m.start()].endswith(("城乡", "城乡居民")):
-                for side in self.urban_and_rural(by_form[m.group(0).lower()]):
-                    if all(side is not other for _, other in found):
-                        found.append((side.name, side))
+            sides = self.urban_and_rural(ind) if text[: m.start()].endswith(("城乡", "城乡居民")) else ()
+            for one in (ind, *sides):
+                if all(one is not other for _, other in found):
+                    found.append((m.group(0) if one is ind else one.name, one))
         return found
 
     @staticmethod
