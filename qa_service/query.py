@@ -125,11 +125,11 @@ def _analyse_one(original: str, text: str) -> Question:
 
 def _kind(q: Question) -> str:
     vocab, lower = vocabulary(), q.text.lower()
-    metadata_cues = ("metadata_presenter", "metadata_meeting", "metadata_title", "metadata_docno", "metadata_parts")
+    metadata_cues = ("metadata_presenter", "metadata_meeting", "metadata_title", "metadata_docno")
     # "哪天印发的", "哪个部门发的": when and by whom the document came out, not a date or a body it speaks of
     published = vocab.cue("metadata_published", lower) and (
         vocab.cue("metadata_date", lower) or vocab.cue("metadata_issuer", lower))
-    if not q.indicators and (published or any(vocab.cue(k, lower) for k in metadata_cues)):
+    if not q.indicators and (published or asks_report_parts(lower) or any(vocab.cue(k, lower) for k in metadata_cues)):
         return "metadata"
     asks_which = "哪些" in lower or "哪个" in lower or "哪项" in lower or "which" in lower
     ranks = vocab.cue("aggregate_top", lower) or vocab.cue("aggregate_bottom", lower)
@@ -154,6 +154,11 @@ def _kind(q: Question) -> str:
     ):
         return "descriptive"
     return "figure"
+
+
+def asks_report_parts(lower: str) -> bool:
+    """"报告分为哪几个部分": the report's own parts, and the report is named ("分为几类" asks something else)."""
+    return vocabulary().cue("metadata_parts", lower) and ("报告" in lower or "report" in lower)
 
 
 def _parts(q: Question) -> list[Question]:

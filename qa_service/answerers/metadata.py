@@ -10,7 +10,7 @@ from qa_service.answerers.reports import ranked_documents, report_year
 from qa_service.compose import PartAnswer
 from qa_service.evidence import SentenceEvidence
 from qa_service.outline import report_parts
-from qa_service.query import Question
+from qa_service.query import Question, asks_report_parts
 from qa_service.retrieval import Hit
 from qa_service.vocabulary import vocabulary
 
@@ -53,7 +53,7 @@ def metadata(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswe
     doc = state.documents[ranked[0]]
     head = doc.clean_text[:HEAD_CHARS]
     vocab, lower = vocabulary(), q.text.lower()
-    if vocab.cue("metadata_parts", lower):
+    if asks_report_parts(lower):
         return report_parts(q, doc)
     patterns = [p for cue, ps in CUE_PATTERNS for p in ps if vocab.cue(cue, lower)]
     chunk = Chunk(chunk_id=f"{doc.doc_id}:head", doc_id=doc.doc_id, ordinal=0, text=head, start=0, end=len(head))
