@@ -32,7 +32,7 @@ def states_amount(q: Question, fragment: str) -> bool:
 
 def extended(q: Question, text: str, fragment: str) -> str:
     """The fragment with the next clause or two when they hold what is asked and it does not: the rate, the
-    date, or the amount ("地区生产总值增长5.8%、增速全国第3，总量达到60013亿元")."""
+    date, or the amount ("地区生产总值增长6.1%、增速居全国前列，总量达到41000亿元")."""
     if q.wants_rate and not RATE.search(fragment):
         return extend_to_rate(text, fragment)
     if q.wants_time and len(TIME.findall(fragment)) < q.wants_time:

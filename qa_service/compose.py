@@ -19,7 +19,7 @@ from qa_service.vocabulary import vocabulary
 KIND_EN = {"plan": "plan", "actual": "estimated outcome", "target": "target"}
 FALL_BEFORE = re.compile(r"(?:下降|减少|降低|回落|下滑|收窄)(?:了)?$")  # said right before a figure: it fell
 RISE_BEFORE = re.compile(r"(?:增长|增加|提高|上涨|提升)(?:了)?$")  # …or it rose
-OVER_BEFORE = re.compile(r"(?:突破|超过|超出|逾|不低于|不少于)$")  # "突破6000亿元": more than the figure
+OVER_BEFORE = re.compile(r"(?:突破|超过|超出|逾|不低于|不少于)$")  # "突破8000亿元": more than the figure
 QUALIFIER_EN = {"左右": "about ", "以上": "at least ", "以内": "at most ", "以下": "below "}
 # a figure as written, ranges included ("5.5%—6%", "5%-5.5%", "3至5个百分点")
 # a unit the genre writes, never any two characters after a number ("PM2.5等监测" is no figure)
@@ -147,7 +147,7 @@ def _sentence_text(part: Question, ev: SentenceEvidence, n: int, lang: str) -> s
 
 def _signed_en(fragment: str, m: re.Match[str]) -> str:
     """"下降3.3%" → "下降3.3% (down 3.3%)": a fall shown as a bare 3.3% would be a wrong figure; a rise is
-    quoted with its word too ("增长5% (up 5%)", "突破6000亿元 (over 6000亿元)"), as the report says it."""
+    quoted with its word too ("增长5% (up 5%)", "突破8000亿元 (over 8000亿元)"), as the report says it."""
     before = fragment[max(0, m.start() - 4) : m.start()]
     moved, way = next(((s, w) for s, w in ((FALL_BEFORE.search(before), "down"), (RISE_BEFORE.search(before), "up"),
                                            (OVER_BEFORE.search(before), "over")) if s), (None, ""))

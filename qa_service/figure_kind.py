@@ -18,7 +18,7 @@ CUMULATIVE = re.compile(r"累计")  # "最低收购价累计提高41.7%": severa
 PERIOD_SAID = re.compile(r"十[一二三四五]五|五年")  # the sentence, its paragraph or its section speaks of a period
 # a paragraph that opens on a period ("这五年，…", "“十四五”时期，…") reviews that period, not one year
 PERIOD_LEAD = re.compile(r"^\s*(?:这|过去|近)?五年(?:来|间|里|中)?[，,]|^\s*“?十[一二三四五]五”?(?:时期|期间|以来)")
-# "民间投资增速高于全国3.7个百分点": the gap to another figure, not the figure itself
+# "工业投资增速高于全国2.4个百分点": the gap to another figure, not the figure itself
 GAP = re.compile(r"(?:高于|快于|低于|慢于|超过|超出|领先|好于)(?:全国|全省|全市|全区|平均|预期|同期|上年)")
 GAP_ASKED = re.compile(r"高于|快于|低于|慢于|超过|领先|好于|比全国|than the|faster|slower|gap", re.I)
 PLAN_WORDS = ("力争", "目标", "预期", "计划", "确保", "争取", "将", "要", "拟", "安排", "今年")

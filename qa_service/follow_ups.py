@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from qa_service.query import Question
 
 REPORT_WORDS = re.compile(r"(?:政府工作)?报告(?:里|中)?的?|里的|中的|的")
-# "And in the 2009 report?", "What about 2025?": a follow-up that says nothing but another year
+# "And in the 2012 report?", "What about 2025?": a follow-up that says nothing but another year
 ONLY_A_YEAR = re.compile(r"(?i)\b(?:and|what|how|about|in|the|for|of|report|year|s)\b|(?:19|20)\d{2}|[?？.,'’]")
 PLAN_ACTUAL_WORDS = re.compile(r"计划|目标|预期|预计完成|实际")
 # a year next to the one asked before, in a follow-up
@@ -53,7 +53,7 @@ def resolve_follow_up(question: str, history: list[dict] | None) -> str:
 
 
 def _with_other_years(question: str, last: str, said: list[str]) -> str:
-    """"那2024年呢？", "2008年报告里2007年的呢？", "And in the 2009 report?": the question before, with the years
+    """"那2024年呢？", "2013年报告里2012年的呢？", "And in the 2012 report?": the question before, with the years
     the follow-up names (and what else it says)."""
     new_years = YEAR_BARE.findall(question)
     rel = [w for w in RELATIVE if w in question]
@@ -63,7 +63,7 @@ def _with_other_years(question: str, last: str, said: list[str]) -> str:
         mapping = dict(zip(earlier_years, new_years, strict=True))
         last = re.sub(r"(?:19|20)\d{2}", lambda m: mapping.get(m.group(0), m.group(0)), last)
     elif new_years and not re.search(r"[\u4e00-\u9fff]", last) and not ONLY_A_YEAR.sub(" ", question).strip():
-        # "And in the 2009 report?" after an English question on the 2008 report: the year replaced in place
+        # "And in the 2012 report?" after an English question on the 2011 report: the year replaced in place
         return re.sub(r"(?:19|20)\d{2}", new_years[0], last, count=1) if said else f"{last.rstrip('?？ ')} in {new_years[0]}?"
     elif new_years or rel:
         replacement = f"{new_years[0]}年" if new_years else rel[0]
@@ -71,13 +71,13 @@ def _with_other_years(question: str, last: str, said: list[str]) -> str:
         last = replacement + PLAN_ACTUAL_WORDS.sub("", RELATIVE_WORDS.sub("", last))
     extra = re.sub(r"^(?:那么|那|还有|另外)|呢|[？?。]", "", RELATIVE_WORDS.sub("", question))
     said_again = re.findall(r"[\u4e00-\u9fff]{2,}", REPORT_WORDS.sub(" ", extra))
-    if said_again and not re.search(r"[A-Za-z]", extra) and all(w in last for w in said_again):
-        return last  # "2008年报告里2007年的产量呢？": the words say again what was asked, only the years change
+    if extra.strip() and not re.search(r"[A-Za-z]", extra) and all(w in last for w in said_again):
+        return last  # "2013年报告里2012年的用电量呢？": the words say again what was asked, only the years change
     return f"{last} {extra}".strip() if extra.strip() else last
 
 
 def _english_follow_up(question: str, last: str) -> str:
-    """"And high-tech manufacturing value added?" after a question on Hubei's GDP in 2025: another indicator,
+    """"And the digital economy's value added?" after a question on Anhui's GDP in 2025: another indicator,
     the same place and year, said in English so that the answer is too."""
     places = [PROVINCE_ENGLISH.get(p, p).title() for p in places_named(last) if p not in places_named(question)]
     years = [] if YEAR_BARE.search(question) else YEAR_BARE.findall(last)[:1]

@@ -17,7 +17,7 @@ CONTINUES = re.compile(r"\s*(?:[\d.]|比|同比|较|增|减|下降|降|回落|�
                        r"扩大|缩小|年均|累计|其中|分别|共|总|全年|今年|当年|年内|控制|保持|稳定|首次|连续|居|位居|新增|净增|提升|改善|由|从|到)")
 
 
-# a clause that says what the amount before it is for ("…安排30亿元建设资金，支持国有煤矿安全技术改造")
+# a clause that says what the amount before it is for ("…安排45亿元专项资金，支持老旧管网改造")
 PURPOSE_LEAD = re.compile(r"\s*(?:支持|用于|专项用于|重点用于|主要用于|帮助|资助)")
 
 
@@ -79,7 +79,7 @@ def fragment_of(sentence: str, groups: list[list[str]]) -> str:
         last += 1
     if not any(numbers_in(c) for c in clauses[first : last + 1]) and first > 0 and counts[first - 1] and \
             numbers_in(clauses[first - 1]) and PURPOSE_LEAD.match(clauses[first]):
-        first -= 1  # "安排30亿元建设资金，支持国有煤矿安全技术改造": the amount, then what it is for
+        first -= 1  # "安排45亿元专项资金，支持老旧管网改造": the amount, then what it is for
     elif not any(numbers_in(c) for c in clauses[first : last + 1]) and last + 1 < len(clauses):
         last += 1
     fragment = "".join(clauses[first : last + 1]).rstrip("，,；;：:。")

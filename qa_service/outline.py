@@ -58,7 +58,7 @@ def outline(q: Question, doc: Document, chunks: list[Chunk]) -> PartAnswer:
 
 
 def report_parts(q: Question, doc: Document) -> PartAnswer:
-    """"报告分为哪几个部分", "What are the main parts of the report": its top-level headings ("一、…工作回顾")."""
+    """"这份报告有几个部分", "What parts does the report have": its top-level headings ("一、…工作回顾")."""
     head = Chunk(chunk_id=f"{doc.doc_id}:parts", doc_id=doc.doc_id, ordinal=0, text="", start=0, end=0, section="")
     found = [SentenceEvidence(head, m.group(0).strip(), m.start(), m.start() + len(m.group(0).strip()),
                               m.group(0).strip(), 1.0, 1.0) for m in TOP_LINE.finditer(doc.clean_text)]
@@ -66,7 +66,7 @@ def report_parts(q: Question, doc: Document) -> PartAnswer:
 
 
 def _one_heading_asked(q: Question, parent: str, titles: list[str], doc: Document, head: Chunk) -> SentenceEvidence | None:
-    """"“十五五”规划纲要的主要任务有哪些" under a part whose headings are "（一）发展目标", "（二）重点任务": the
+    """"规划纲要草案的重点任务是什么" under a part whose headings are "（一）发展目标", "（二）重点任务": the
     one heading the question names, with the points its own paragraph lists ("（二）重点任务。主要包括：一是…")."""
     asked = [t for t in q.terms if len(t) >= 2]
     named = [t for t in titles if any(a in t for a in asked)]

@@ -113,7 +113,7 @@ def select(state: State, q: Question, sc: Scope, got: Retrieved) -> Selection:
     if handler is not None:
         parts = [handler(state, q, sc, got.hits)]
         if q.kind == "aggregate" and not parts[0].found:
-            # "“十五五”主要目标任务包括哪几个方面": no list of figures, but a part of the report by that name
+            # "“十五五”时期的目标任务有哪些": no list of figures, but a part of the report by that name
             said = answerers.descriptive(state, replace(q, kind="descriptive"), sc, got.hits)
             parts = [said] if _on_topic(state, q, sc, said) else parts
     else:

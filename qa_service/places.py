@@ -75,7 +75,7 @@ def places_named(text: str) -> list[str]:
 
 
 def cities_named(text: str) -> list[str]:
-    """The gazetteer's cities a question names, by their Chinese names: "厦门的GDP", "Xiamen's GDP". A province's
+    """The gazetteer's cities a question names, by their Chinese names: "泉州的GDP", "Quanzhou's GDP". A province's
     report gives the province's figures; one of its cities has a figure only where a sentence names it."""
     known = {n.lower() for n in PROVINCE_ENGLISH.values()} | {c.lower() for c in vocabulary().places.get("countries_en", ())}
     named = [w.removesuffix("市") for w, flag in _pos(text) if flag == "ns" and _city(w)]
@@ -89,7 +89,7 @@ def _city(word: str) -> bool:
 
 
 def _english_cities(text: str, known: set[str]) -> list[str]:
-    """"Xiamen's GDP": the Chinese name of a city an English question names, so a notice of 厦门 still answers."""
+    """"Quanzhou's GDP": the Chinese name of a city an English question names, so a notice of 泉州 still answers."""
     found = []
     for m in ENGLISH_NAME.finditer(text):
         for name in (m.group(0), m.group(0).split(" ")[0]):

@@ -2,7 +2,7 @@
 
 - A qualifier the reports never put before the indicator: "青年失业率" is said in no report, so a sentence
   on 城镇调查失业率 answers another figure. "全社会固定资产投资" is said, and 固定资产投资 alone still answers.
-- In English, a content word right before the indicator's English name ("youth unemployment rate"): its
+- In English, a content word right before the indicator's English name ("female unemployment rate"): its
   Chinese renderings (any one) must be in the sentence; with none, no sentence says it.
 - In English with no indicator, the Chinese phrases the English map gives: they name the subject.
 - The head of a subject named by plain words: in "城镇居民人均食品支出是多少" 支出 is what is measured, and
@@ -31,7 +31,7 @@ def required_words(q: Question, ignore: set[str], said: Callable[[str], bool]) -
     if not q.concepts and q.lang == "zh" and (head := _head(q, ignore)):
         required.append(head)
     if not q.concepts and q.lang == "en":
-        # the English map's phrases name what is asked ("agriculture, rural areas and farmers" → 三农)
+        # the English map's phrases name what is asked ("shanty towns" → 棚户区)
         guessed = {zh for _, renderings in q.glosses for zh in renderings} | set(q.rendered)  # the dictionary's
         required += [t for t in q.terms if t not in ignore and t not in guessed]
     return list(dict.fromkeys(required))
@@ -61,7 +61,7 @@ def said_with(term: str, q: Question, said: Callable[[str], bool]) -> bool:
 
 
 def english_qualifiers(q: Question) -> list[str]:
-    """"youth unemployment rate": the content word before an indicator's English name, as its Chinese renderings
+    """"female unemployment rate": the content word before an indicator's English name, as its Chinese renderings
     joined by "|" (any one will do); the word itself when the dictionary has none, which no Chinese text holds."""
     if q.lang != "en":
         return []

@@ -63,8 +63,8 @@ def service(tmp_path_factory):
 
 
 def test_a_city_no_report_is_about_gets_no_province_figure(service):
-    assert not service.ask("福建2031年报告里，厦门2030年地区生产总值增长多少？").found
-    assert not service.ask("According to Fujian's 2031 report, how much did Xiamen's GDP grow in 2030?").found
+    assert not service.ask("据福建2031年报告，泉州2030年地区生产总值增长了多少？").found
+    assert not service.ask("By how much did Quanzhou's GDP grow in 2030, per Fujian's 2031 report?").found
     province = service.ask("福建2030年地区生产总值增长多少？")
     assert province.found and "5.3%" in province.answer
 
@@ -102,7 +102,7 @@ def test_last_year_in_a_comparison_is_read_from_the_latest_report(service):
 
 
 def test_the_missed_targets_a_sentence_names(service):
-    r = service.ask("福建2032年报告坦承，2031年哪些指标没有达到年初预期？")
+    r = service.ask("福建2032年报告承认2031年有哪些指标没有达到年初预期？")
     assert r.found and "固定资产投资" in r.answer and "社会消费品零售总额" in r.answer
 
 
@@ -124,7 +124,7 @@ def test_a_rise_keeps_its_word_in_english(service):
 
 
 def test_names_holding_a_plan_word_plan_nothing():
-    assert analyse("十四五期间人均预期寿命提高到了多少岁？").intent != "plan"
+    assert analyse("“十四五”时期人均预期寿命是多少岁？").intent != "plan"
     assert analyse("2030年人均预期寿命目标是多少？").intent == "plan"
 
 
@@ -136,15 +136,15 @@ def test_an_amount_said_a_clause_later_is_the_amount(service):
 def test_an_english_follow_up_asks_another_indicator_of_the_same_place_and_year(service):
     history = [{"role": "user", "content": "How much did Fujian's GDP grow in 2031?"},
                {"role": "assistant", "content": "It grew 5.2%."}]
-    r = service.ask("And high-tech manufacturing value added?", history)
+    r = service.ask("And the value added of high-tech manufacturing?", history)
     assert r.found and "12.5%" in r.answer and r.answer.startswith("According to")
     assert "5.2%" not in r.answer  # the GDP asked before is not asked again
     # read as an English question, so the analysis and the answer stay in English
-    assert resolve_follow_up("And high-tech manufacturing value added?", history) == \
-        "What about high-tech manufacturing value added in Fujian in 2031?"
+    assert resolve_follow_up("And the value added of high-tech manufacturing?", history) == \
+        "What about the value added of high-tech manufacturing in Fujian in 2031?"
 
 
 def test_an_english_qualifier_no_sentence_says_is_not_dropped(service):
-    assert not service.ask("What was Fujian's youth unemployment rate in 2031?").found
+    assert not service.ask("What was Fujian's female unemployment rate in 2031?").found
     r = service.ask("What was Fujian's urban surveyed unemployment rate in 2031?")
     assert r.found and "5.1%" in r.answer

@@ -52,21 +52,20 @@ def service(tmp_path_factory):
 
 
 def test_the_english_maps_subject_must_be_in_the_quote(service):
-    question = "How much did the 2031 national government work report budget for central spending on " \
-               "agriculture, rural areas and farmers?"
+    question = "In its 2031 plan, how much central money went to agriculture, rural areas and farmers?"
     r = service.ask(question)
     assert r.found and "6625亿元" in r.answer
     assert "5200亿元" not in r.answer and "120元" not in r.answer  # the deficit and a subsidy are not 三农's
 
 
 def test_a_follow_up_that_only_changes_the_year(service):
-    history = [{"role": "user", "content": "How much did the 2031 national government work report budget for "
-                                           "central spending on agriculture, rural areas and farmers?"}]
-    assert resolve_follow_up("And in the 2032 report?", history) == history[0]["content"].replace("2031", "2032")
-    r = service.ask("And in the 2032 report?", history)
+    history = [{"role": "user", "content": "In its 2031 plan, how much central money went to agriculture, "
+                                           "rural areas and farmers?"}]
+    assert resolve_follow_up("What about 2032?", history) == history[0]["content"].replace("2031", "2032")
+    r = service.ask("What about 2032?", history)
     assert r.found and "7161亿元" in r.answer
     chinese = [{"role": "user", "content": "2031年政府工作报告里，2030年全国粮食产量是多少？"}]
-    assert resolve_follow_up("2032年报告里2031年的产量呢？", chinese) == "2032年政府工作报告里，2031年全国粮食产量是多少？"
+    assert resolve_follow_up("2032年报告里2031年的呢？", chinese) == "2032年政府工作报告里，2031年全国粮食产量是多少？"
     # a follow-up that says more than the year keeps what it says
     other = [{"role": "user", "content": "What was the GDP growth in 2030?"}]
     assert "target" in resolve_follow_up("And what growth target did it set for 2031?", other)

@@ -101,7 +101,7 @@ def _aggregate_in_prose(state: State, q: Question, sc: Scope, hits: list[Hit], d
     rarity = state.search.lexical.rarity
     # the question's own topic ("粮食安全方面定了哪些目标"), if it names one, must be in the list: its rare words
     topic = topic_words(q, sc.ignore, rarity)
-    # "去年固定资产投资、社会消费品零售总额…也未达年初预期": the missed ones are named, their figures need not be
+    # "去年规上工业增加值、进出口增速未达预期": the missed ones are named, their figures need not be
     listed = (lambda t: len(vocab.find_indicators(t)) >= MIN_LISTED) if cue == "aggregate_missed" else \
         (lambda t: len(numbers_in(t)) >= MIN_LISTED)
     lists = [s for s in whole if listed(s.text) and all(t in s.text for t in topic)]
@@ -113,7 +113,7 @@ def _aggregate_in_prose(state: State, q: Question, sc: Scope, hits: list[Hit], d
 
 def topic_words(q: Question, ignore: set[str], rarity) -> list[str]:
     """The rare words that name what a list is about ("粮食安全方面定了哪些目标": 粮食安全), not how it is
-    asked ("报告坦承…", "年初", "哪几个": jieba's verbs, time words, pronouns…)."""
+    asked ("报告承认…", "年初", "哪几个": jieba's verbs, time words, pronouns…)."""
     framing = {w.word for w in pseg.cut(q.text) if w.flag in FRAMING_TAGS}
     return [t for t in q.terms if t not in ignore and t not in framing and not ASKING.search(t)
             and rarity(t) >= TOPIC_RARITY]
