@@ -53,7 +53,7 @@ def resolve_follow_up(question: str, history: list[dict] | None) -> str:
 
 
 def _with_other_years(question: str, last: str, said: list[str]) -> str:
-    """"那2024年呢？", "2013年报告里2012年的呢？", "And in the 2012 report?": the question before, with the years
+    """"换成2024年", "按2013年的报告，2012年的呢？", "And in the 2012 report?": the question before, with the years
     the follow-up names (and what else it says)."""
     new_years = YEAR_BARE.findall(question)
     rel = [w for w in RELATIVE if w in question]
@@ -72,7 +72,7 @@ def _with_other_years(question: str, last: str, said: list[str]) -> str:
     extra = re.sub(r"^(?:那么|那|还有|另外)|呢|[？?。]", "", RELATIVE_WORDS.sub("", question))
     said_again = re.findall(r"[\u4e00-\u9fff]{2,}", REPORT_WORDS.sub(" ", extra))
     if extra.strip() and not re.search(r"[A-Za-z]", extra) and all(w in last for w in said_again):
-        return last  # "2013年报告里2012年的用电量呢？": the words say again what was asked, only the years change
+        return last  # "按2013年的报告，2012年的用电量呢？": the words say again what was asked, only the years change
     return f"{last} {extra}".strip() if extra.strip() else last
 
 

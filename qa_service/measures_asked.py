@@ -1,15 +1,15 @@
-"""The measure a question asks a figure in: a unit ("多少亿元", "几家", "多少岁"), money, or a rate."""
+"""The measure a question asks a figure in: a unit (…亿元, …家, …岁), money, or a rate."""
 
 from __future__ import annotations
 
 import re
 
-# "多少亿元 / 几家 / 多少人 / 多少美元": the measure word says what kind of figure answers the question.
+# the measure word after 多少 or 几 (亿元, 家, 人, 美元) says what kind of figure answers the question.
 MEASURE_ASKED = re.compile(
     r"(?:多少|(?<![哪前])几)(万|亿|万亿)?(美元|元|个百分点|平方公里|公里|千米|千瓦|立方米|平方米|"
     r"[个家人户所座台亩吨项件名次套栋天条辆位处片批场期届岁])"
 )
-# "多少钱", "补助资金多少", "给多少建设补助资金": an amount of money answers, not a count or a share
+# "多少钱", "经费多少", "拨了多少专项经费": an amount of money answers, not a count or a share
 MONEY_ASKED = re.compile(r"多少钱|(?:资金|经费|补助|补贴|奖励|金额|费用)[^，,。？?]{0,4}多少|多少[^，,。？?]{0,6}(?:资金|经费|补助|补贴|奖励|金额|费用)")
 # "in yuan", "how many yuan", "in billion yuan": an amount of money, not a growth rate
 ENGLISH_MONEY = re.compile(r"\bin (?:\w+ )?yuan\b|how many (?:\w+ )?yuan\b|\bhow much money\b", re.I)
@@ -21,7 +21,7 @@ RATE_ASKED = re.compile(
 
 
 def units_asked(text: str) -> tuple[str, ...]:
-    """The units of the figure asked ("多少亿元" → 亿元, "多少钱" → 元), if the question says."""
+    """The units of the figure asked (…亿元 → 亿元, "多少钱" → 元), if the question says."""
     measure = MEASURE_ASKED.search(text)
     if not measure:
         money = MONEY_ASKED.search(text) or ENGLISH_MONEY.search(text)

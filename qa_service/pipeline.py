@@ -128,7 +128,7 @@ def select(state: State, q: Question, sc: Scope, got: Retrieved) -> Selection:
 
 
 def _anchored(state: State, q: Question, sc: Scope) -> list[Question]:
-    """"去年的目标是多少，实际增长多少": 去年 is read once, from the latest report in scope (the one that reviews
+    """"去年目标定了几，最后完成得如何": 去年 is read once, from the latest report in scope (the one that reviews
     it), so the target is looked for in that year's own report, not in the year before the earlier one."""
     latest = max((y for d in sc.doc_ids if (y := report_year(state, d))), default=None)
     if latest is None:
@@ -138,7 +138,7 @@ def _anchored(state: State, q: Question, sc: Scope) -> list[Question]:
 
 
 def _on_topic(state: State, q: Question, sc: Scope, said: PartAnswer) -> bool:
-    """The passages hold the question's rare words ("精准扶贫…提出了哪些目标任务": 扶贫), in their text or their
+    """The passages hold the question's rare words ("在乡村旅游上定了什么任务": 旅游), in their text or their
     part's title: the year's list of work is not an answer about one topic of it."""
     shown = "".join(s.text + s.chunk.section for s in said.sentences)
     return said.found and all(t in shown for t in topic_words(q, sc.ignore, state.search.lexical.rarity))

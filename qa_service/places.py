@@ -5,6 +5,7 @@ field but names its city in every line."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from planqa.records import Document
 from planqa.regions import PROVINCE_ENGLISH, PROVINCES, province_in, provinces_named
@@ -82,10 +83,15 @@ def cities_named(text: str) -> list[str]:
     return list(dict.fromkeys(named + _english_cities(text, known)))
 
 
+@lru_cache(maxsize=1)
+def _city_names() -> frozenset[str]:
+    """The gazetteer's Chinese city names that are not also a province's name (吉林 is both: the province)."""
+    provinces = {n for full, short in PROVINCES.items() for n in (full, *short)}
+    return frozenset(zh for zh in cities().values() if zh not in provinces)
+
+
 def _city(word: str) -> bool:
-    """A city of the gazetteer that is not also a province's name (吉林 is both: the province is meant)."""
-    name = word.removesuffix("市")
-    return name in set(cities().values()) and not any(name in (full, *short) for full, short in PROVINCES.items())
+    return word.removesuffix("市") in _city_names()
 
 
 def _english_cities(text: str, known: set[str]) -> list[str]:

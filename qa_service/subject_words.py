@@ -5,7 +5,7 @@
 - In English, a content word right before the indicator's English name ("female unemployment rate"): its
   Chinese renderings (any one) must be in the sentence; with none, no sentence says it.
 - In English with no indicator, the Chinese phrases the English map gives: they name the subject.
-- The head of a subject named by plain words: in "城镇居民人均食品支出是多少" 支出 is what is measured, and
+- The head of a subject named by plain words: in "城镇居民人均医疗支出有多高" 支出 is what is measured, and
   "城镇居民人均可支配收入…" holds the other words but measures something else."""
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def required_words(q: Question, ignore: set[str], said: Callable[[str], bool]) -
 
 
 def _head(q: Question, ignore: set[str]) -> str:
-    """The last noun of the question among its terms: what the figure measures ("…改造公寓一共有多少套": 公寓;
+    """The last noun of the question among its terms: what the figure measures ("…租赁住房总共建了几套": 住房;
     "至少", "一共" say how much, not of what)."""
     terms = set(q.terms) - ignore
     nouns = [w.word for w in pseg.cut(q.text) if w.word in terms and (w.flag.startswith("n") or w.flag in NOUNISH)]
@@ -66,7 +66,7 @@ def english_qualifiers(q: Question) -> list[str]:
     if q.lang != "en":
         return []
     vocab, lower = vocabulary(), q.text.lower()
-    places = {n for n in PROVINCE_ENGLISH.values()} | set(cities())
+    provinces = set(PROVINCE_ENGLISH.values())
     found = []
     for ind in q.indicators:
         for alias in sorted({ind.en.lower(), *(a.lower() for a in ind.en_aliases)}, key=len, reverse=True):
@@ -74,7 +74,7 @@ def english_qualifiers(q: Question) -> list[str]:
                 before = re.search(r"([a-z][a-z-]+)\s+$", lower[:at])
                 word = before.group(1) if before else ""
                 if word and content_words(word, vocab.en_stopwords) and not vocab.translate(word) and \
-                        word not in places and word not in HOW_MEASURED and not word.endswith("ing"):
+                        word not in provinces and word not in cities() and word not in HOW_MEASURED and not word.endswith("ing"):
                     zh = gloss_index().get(" ".join(words(word)), ())
                     found.append("|".join(zh) or word)
                 break

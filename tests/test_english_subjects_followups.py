@@ -65,7 +65,7 @@ def test_a_follow_up_that_only_changes_the_year(service):
     r = service.ask("What about 2032?", history)
     assert r.found and "7161亿元" in r.answer
     chinese = [{"role": "user", "content": "2031年政府工作报告里，2030年全国粮食产量是多少？"}]
-    assert resolve_follow_up("2032年报告里2031年的呢？", chinese) == "2032年政府工作报告里，2031年全国粮食产量是多少？"
+    assert resolve_follow_up("按2032年的报告，2031年的呢？", chinese) == "2032年政府工作报告里，2031年全国粮食产量是多少？"
     # a follow-up that says more than the year keeps what it says
     other = [{"role": "user", "content": "What was the GDP growth in 2030?"}]
     assert "target" in resolve_follow_up("And what growth target did it set for 2031?", other)

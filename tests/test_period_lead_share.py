@@ -53,7 +53,7 @@ def test_a_lead_sentence_dates_the_figures_after_it():
 
 
 def test_the_years_outcome_is_not_the_five_years_total(service):
-    for question in ("2030年城镇新增就业多少人？", "2031年政府工作报告里，2030年城镇新增就业实际多少？"):
+    for question in ("2030年城镇新增就业几万人？", "2031年政府工作报告里，2030年城镇新增就业实际多少？"):
         r = service.ask(question)
         assert r.found and "1250万人" in r.answer and "6100万人" not in r.answer
 

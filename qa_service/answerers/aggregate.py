@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 MIN_LISTED = 2  # figures a sentence must hold to be a list of targets
 TOPIC_RARITY = 1.0  # a word rarer than this names the question's topic (经济社会 0.8 and 发展 0.7 do not)
 FRAMING_TAGS = ("v", "t", "d", "r", "p", "c", "u")  # jieba's verbs, time words, adverbs…: not a list's topic
-ASKING = re.compile(r"哪|什么|多少|几个")  # "哪几个", "什么样": words that ask, whatever jieba tags them
+ASKING = re.compile(r"哪|什么|多少|几个")  # "哪一类", "什么样": words that ask, whatever jieba tags them
 LIST_CHARS = 1200  # the most of a paragraph a list of targets is quoted with
 # "超过10%", "低于5%": a filter on the rows' values
 ABOVE = ("超过", "高于", "大于", "多于", "以上")
@@ -112,8 +112,8 @@ def _aggregate_in_prose(state: State, q: Question, sc: Scope, hits: list[Hit], d
 
 
 def topic_words(q: Question, ignore: set[str], rarity) -> list[str]:
-    """The rare words that name what a list is about ("粮食安全方面定了哪些目标": 粮食安全), not how it is
-    asked ("报告承认…", "年初", "哪几个": jieba's verbs, time words, pronouns…)."""
+    """The rare words that name what a list is about ("生态环境方面的目标": 生态环境), not how it is
+    asked ("报告承认…", "年初", "哪一类": jieba's verbs, time words, pronouns…)."""
     framing = {w.word for w in pseg.cut(q.text) if w.flag in FRAMING_TAGS}
     return [t for t in q.terms if t not in ignore and t not in framing and not ASKING.search(t)
             and rarity(t) >= TOPIC_RARITY]
