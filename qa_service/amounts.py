@@ -10,6 +10,7 @@ from qa_service.query import Question
 
 RATE_NAME = re.compile(r"率|强度|涨幅|比重|比例|指数|价格|增速|浓度|占比")  # indicators measured as a rate
 GROWTH_ASKED = re.compile(r"增长|增速|增幅|涨|提高|提升|下降|降低|减少|变化|比上年|同比|grow|increase|rise|fall")
+HOW_MUCH = re.compile(r"多少|\bhow (?:much|many)\b", re.IGNORECASE)
 LEVEL = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*(?!个百分点|[%％‰年月日号])[万亿千百]*[\u4e00-\u9fffA-Za-z]")  # an amount
 
 
@@ -17,7 +18,7 @@ def asks_amount(q: Question) -> bool:
     """"粮食产量是多少", "进出口总额是多少": the amount of an indicator that is an amount (not a rate, a share
     or an index), asked with no word of growth, and not as a target (a target is mostly a growth rate:
     "一般公共预算收入的目标" is "增长4%左右")."""
-    return bool(q.indicators) and "多少" in q.text and q.intent != "plan" and not (
+    return bool(q.indicators) and bool(HOW_MUCH.search(q.text)) and q.intent != "plan" and not (
         q.wants_rate or q.units or q.wants_time) and not any(
         RATE_NAME.search(ind.name) for ind in q.indicators) and not GROWTH_ASKED.search(q.text) and not (
         RATE_NAME.search(q.text))  # "…相当于全市生产总值的比例要达到多少": a share is asked

@@ -91,8 +91,13 @@ def figure_bound(fragment: str, groups: list[tuple[list[str], float]]) -> bool:
     term's that goes on about it ("实现地区生产总值4500亿元，增长5%") rather than naming a new subject."""
     clauses = CLAUSE.findall(fragment)
     named = [any(a.lower() in c.lower() for alts, _ in groups for a in alts) for c in clauses]
+    # the digits of a name are not its figure: "PM2.5平均浓度稳步改善" states no concentration
+    names = sorted({a for alts, _ in groups for a in alts if any(ch.isdigit() for ch in a)}, key=len, reverse=True)
     for i, clause in enumerate(clauses):
-        if not FIGURE_LOOSE.search(YEAR_LABEL.sub(" ", clause)):
+        bare = clause
+        for name in names:
+            bare = re.sub(re.escape(name), " ", bare, flags=re.IGNORECASE)
+        if not FIGURE_LOOSE.search(YEAR_LABEL.sub(" ", bare)):
             continue
         if named[i]:
             return True

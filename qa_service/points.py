@@ -135,3 +135,50 @@ def counted_name_points(text: str, name: str) -> list[Point]:
         if count and len(held) == len(run) >= count:
             return run[:count]
     return []
+
+
+
+# "四个全覆盖", "五措并举": a name that opens with its count
+LEADING_COUNT = re.compile(r"^([两二三四五六七八九十])(?:个|大|项|条|种)?[\u4e00-\u9fff]{1,6}$")
+# "重点打造哪两大有竞争优势的产业集群": the count asked and the noun it counts (after its last 的)
+ASKED_COUNT = re.compile(r"哪([两二三四五六七八九十])(个|大|项|条|种)([\u4e00-\u9fff]{2,20})")
+LISTED_BEFORE = re.compile(r"([^，,。；;：:“”\"]{4,120})$")
+
+
+def counted_name_listing(text: str, name: str) -> tuple[int, int] | None:
+    """The span that spells out a counted name, N items in a row: the N names that each end in the name's word
+    ("三大高地": "革命老区高质量发展高地、内陆地区改革开放高地、国家生态文明建设高地", as a report's note or its
+    text has it), else the N items listed right before the name ("坚持“甲、乙、丙和丁”四措并举")."""
+    m = COUNTED_NAME.match(name)
+    count = _numeral(m.group(1)) if m else None
+    if m and count and count >= 2:
+        word = re.escape(m.group(2))
+        item = rf"[\u4e00-\u9fff“”\"0-9A-Za-z]{{1,16}}?{word}"
+        listing = re.compile(rf"(?<![、\u4e00-\u9fff”\"]){item}(?:、{item}){{{count - 1}}}(?![、\u4e00-\u9fff])")
+        if found := listing.search(text):
+            return found.start(), found.end()
+    return _listed_before(text, name)
+
+
+def _listed_before(text: str, name: str) -> tuple[int, int] | None:
+    m = LEADING_COUNT.match(name)
+    count = _numeral(m.group(1)) if m else None
+    if not count or count < 2:
+        return None
+    for at in (found.start() for found in re.finditer(re.escape(name), text)):
+        begin = max(0, at - 140)
+        before = LISTED_BEFORE.search(text[begin:at].rstrip("“”\""))
+        if before and len(items := re.split(r"、|和|及", before.group(1))) == count and all(2 <= len(i) <= 16 for i in items):
+            return begin + before.start(1), at + len(name)  # with the name: "甲、乙两大集群"
+    return None
+
+
+def asked_counted_names(question: str) -> list[str]:
+    """"重点打造哪两大有竞争优势的产业集群" asks for "两大产业集群", which a report spells out as
+    "新材料、特色装备两大产业集群"."""
+    out = []
+    for m in ASKED_COUNT.finditer(question):
+        noun = m.group(3).rsplit("的", 1)[-1]
+        if len(noun) >= 2:
+            out.append(m.group(1) + m.group(2) + noun)
+    return out

@@ -14,7 +14,7 @@ from qa_service.compose import PartAnswer
 from qa_service.evidence import SentenceEvidence
 from qa_service.outline import following, outline, rest_of_paragraph
 from qa_service.passages import ANNOUNCES, find_passages
-from qa_service.points import complete_points, counted_name_points
+from qa_service.points import asked_counted_names, complete_points, counted_name_listing, counted_name_points
 from qa_service.query import Question
 from qa_service.retrieval import Hit
 from qa_service.topic_answers import under_topic
@@ -74,8 +74,9 @@ def _whole_lists(state: State, answer: PartAnswer) -> PartAnswer:
 
 
 def _counted_name(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer | None:
-    """"“三大工程”指什么": the points of the report that each say 工程, three of them."""
-    names = QUOTED.findall(q.text)
+    """"“三大工程”指什么": the points of the report that each say 工程, three of them; else a listing of three
+    names that each end in 工程."""
+    names = QUOTED.findall(q.text) + asked_counted_names(q.text)
     if not names:
         return None
     for doc_id in ranked_documents(state, q, sc, hits)[:DOC_TRIES]:
@@ -87,6 +88,9 @@ def _counted_name(state: State, q: Question, sc: Scope, hits: list[Hit]) -> Part
                                       1.0, 1.0) for p in run if (c := _chunk_at(chunks, p.start))]
             if len(found) >= 2:
                 return PartAnswer(q, sentences=found)
+            if (span := counted_name_listing(text, name)) and (c := _chunk_at(chunks, span[0])):
+                quote = text[span[0] : span[1]]
+                return PartAnswer(q, sentences=[SentenceEvidence(c, quote, span[0], span[1], quote, 1.0, 1.0)])
     return None
 
 
