@@ -16,6 +16,8 @@ REPORT_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:\s*[和与及、至到-]\s*(
 REPORT_YEAR_EN = re.compile(r"\b((?:19|20)\d{2})\s+(?:national\s+|chinese\s+)?(?:government\s+work\s+|work\s+)?report\b", re.I)
 # "根据2021年报告的回顾": the year before the report's, which its review looks back on
 REVIEWED = re.compile(r"回顾|looking back|\breview(?:ed|ing)?\b", re.I)
+# "what does the 2026 report say was actually reached": the year it names once is the report's
+OUTCOME_SAID = re.compile(r"实际|\bactual(?:ly)?\b", re.I)
 # a five-year period asked for, not one year ("十一五时期", "过去五年", "over the 13th Five-Year Plan")
 PERIOD = re.compile(r"十[一二三四五]五|过去五年|五年来|今后五年|\bfive[- ]year plan\b|\bpast five years\b", re.I)
 YEAR_WORD = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?")  # cut out before segmenting: "2025年全社会" is not "年全"
@@ -40,7 +42,8 @@ def asked_years(text: str) -> tuple[list[int], list[int]]:
             return years[:1], []  # "粮食产量目标和实际（见2016年和2017年报告）": the first report's year
         if PERIOD.search(text):
             return [], []  # "2021年报告中十三五时期粮食产量多少": the report's period, not its year
-        if REVIEWED.search(text):
+        if REVIEWED.search(text) or (OUTCOME_SAID.search(text) and len(YEAR_BARE.findall(text)) == len(years)):
+            # "what does the 2026 report say was actually reached": a report tells the outcome of the year before
             return sorted({y - 1 for y in years}), []
         return years, []  # "去年（2025年）", "2025年比上年增长": the year written is the year asked
     return years, relative

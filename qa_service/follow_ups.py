@@ -16,6 +16,7 @@ from qa_service.places import implied_places, places_named
 if TYPE_CHECKING:
     from qa_service.query import Question
 
+REPORT_NAMED = re.compile(r"(?:19|20)\d{2}\s*年(?:的)?(?:政府工作)?报告(?:里|中)?[，,]?")
 REPORT_WORDS = re.compile(r"(?:政府工作)?报告(?:里|中)?的?|里的|中的|的")
 # "And in the 2012 report?", "What about 2025?": a follow-up that says nothing but another year
 ONLY_A_YEAR = re.compile(r"(?i)\b(?:and|what|how|about|in|the|for|of|report|year|s)\b|(?:19|20)\d{2}|[?？.,'’]")
@@ -40,8 +41,10 @@ def resolve_follow_up(question: str, history: list[dict] | None) -> str:
     probe = analyse(question, None)
     if probe.lang == "en" and (probe.indicators or probe.terms) and FOLLOW_UP.search(question.strip()):
         return _english_follow_up(question, last)
-    if (probe.indicators or len(probe.terms) >= 2) and FOLLOW_UP.search(question.strip()):
-        # "规上工业增加值呢？" asks the same place and year about another indicator
+    # "规上工业增加值呢？" asks the same place and year about another indicator; so does a question that names
+    # neither ("新建智能化矿井的目标是多少座？" after a question on one province's report)
+    unplaced = not (places_named(question) or implied_places(question) or probe.years or probe.relative)
+    if (probe.indicators or len(probe.terms) >= 2) and (FOLLOW_UP.search(question.strip()) or unplaced):
         context = "".join(sorted(set(places_named(last) or implied_places(last)) - set(places_named(question))))
         years = "" if probe.years or probe.relative else "".join(f"{y}年" for y in YEAR_BARE.findall(last)[:1])
         if years and named_reports(last) == {int(years[:4])}:
@@ -66,6 +69,10 @@ def _with_other_years(question: str, last: str, said: list[str]) -> str:
         # "And in the 2012 report?" after an English question on the 2011 report: the year replaced in place
         return re.sub(r"(?:19|20)\d{2}", new_years[0], last, count=1) if said else f"{last.rstrip('?？ ')} in {new_years[0]}?"
     elif new_years or rel:
+        if new_years and (named := named_reports(last)) and any(int(y) not in named for y in earlier_years):
+            # "上海2031年报告中，2030年的吞吐量是多少？" then "那2031年呢？": the year asked changes, and the report
+            # that told the earlier year's figure need not tell this one's
+            last = REPORT_NAMED.sub("，", last)
         replacement = f"{new_years[0]}年" if new_years else rel[0]
         # another year: the earlier question's plan/outcome words do not carry over ("今年计划多少？那去年呢？")
         last = replacement + PLAN_ACTUAL_WORDS.sub("", RELATIVE_WORDS.sub("", last))

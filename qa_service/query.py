@@ -175,7 +175,7 @@ def _parts(q: Question) -> list[Question]:
         if sub.intent == "any" and subject is not None and subject.intent in ("plan", "actual"):
             sub.intent = subject.intent  # "2021年拟安排多少专项债券？赤字率呢？": both planned
         short_follow = subject is not None and subject.indicators and not sub.indicators and len(clause) <= SHORT_CLAUSE
-        if (not sub.indicators and not sub.terms and subject is not None) or short_follow:
+        if (not sub.indicators and not sub.terms and subject is not None) or short_follow or _restates(subject, sub):
             sub = _borrowed(subject, sub, clause)
         if not sub.indicators and not sub.terms:
             continue
@@ -211,6 +211,12 @@ def _plans_and_outcomes(q: Question, parts: list[Question]) -> list[Question]:
     if len(q.years) <= 1:  # two years asked compare the years, not each year's target with its outcome
         parts = [x for p in parts for x in target_and_outcome(p)]
     return parts
+
+
+def _restates(subject: Question | None, sub: Question) -> bool:
+    """"城镇新增就业目标是多少？实际新增多少？": a clause whose words all come from the indicator before asks of it."""
+    names = [n for ind in subject.indicators for n in (ind.name, *ind.aliases)] if subject else []
+    return bool(names and not sub.indicators and sub.terms and all(any(t in n for n in names) for t in sub.terms))
 
 
 def _borrowed(subject: Question, sub: Question, clause: str) -> Question:
