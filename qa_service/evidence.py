@@ -27,6 +27,7 @@ from qa_service.retrieval import Hit
 from qa_service.sentence_years import lead_of, sentence_years
 from qa_service.shares import PROPORTION, SHARE_OF, asks_share, denominator, share_clause
 from qa_service.subject_words import required_words
+from qa_service.topics import paragraph_topic
 from qa_service.vocabulary import vocabulary
 
 # a noun right before 生产总值 names a field's output (海洋生产总值, 旅游业生产总值), not a region's GDP; the
@@ -173,7 +174,8 @@ def find_sentences(
     required = [_folded(w) for w in required_words(q, ignore, said)]
     found: list[SentenceEvidence] = []
     for rank, hit, text, s_start in sentences_of(hits):
-        coverage, matched, missing_rare = coverage_of(groups, text)
+        topic = paragraph_topic(hit.chunk.text, hit.chunk.start, s_start)
+        coverage, matched, missing_rare = coverage_of(groups, text, topic)
         if coverage < MIN_COVERAGE or missing_rare > 0 or not _says_what_is_asked(q, text, required):
             continue
         fragment = _fragment(q, text, groups)

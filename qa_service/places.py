@@ -75,6 +75,19 @@ def places_named(text: str) -> list[str]:
     return named
 
 
+@lru_cache(maxsize=1)
+def _province_prefixes() -> tuple[str, ...]:
+    return tuple(sorted({a for full, short in PROVINCES.items() for a in (full, *short)}, key=len, reverse=True))
+
+
+def without_province(word: str) -> str:
+    """"北京地铁" is 地铁 in 北京: the province is the question's scope, the rest what a passage must say (a report
+    writes "地铁运营里程"). A name the province makes ("上海港") keeps it: the rest is one character."""
+    prefix = next((a for a in _province_prefixes() if word.startswith(a)), "")  # the longest: "内蒙古自治区", not 内蒙古
+    rest = word[len(prefix):]
+    return rest if prefix and len(rest) >= 2 and not REGION_SUFFIX.match(rest) else word
+
+
 def cities_named(text: str) -> list[str]:
     """The gazetteer's cities a question names, by their Chinese names: "泉州的GDP", "Quanzhou's GDP". A province's
     report gives the province's figures; one of its cities has a figure only where a sentence names it."""

@@ -13,6 +13,7 @@ from qa_service.follow_ups import keep_intent, resolve_follow_up
 from qa_service.glossary import glosses
 from qa_service.intents import compares, intent_of, target_and_outcome
 from qa_service.measures_asked import RATE_ASKED, units_asked
+from qa_service.places import without_province
 from qa_service.question_split import EACH_ASKED, conjoined, leading_thing, single, trailing_thing
 from qa_service.question_split import clauses as split_clauses
 from qa_service.vocabulary import Indicator, vocabulary
@@ -103,6 +104,7 @@ def _analyse_one(original: str, text: str) -> Question:
     for token in tokens:
         t = token.strip(" \t，。？！、；：,.?!;:\"'“”（）()") if lang == "en" else token.strip()
         t = t[len(m.group(0)):] if (m := ASK_PREFIX.match(t)) and len(t) - len(m.group(0)) >= 2 else t
+        t = without_province(t) if lang == "zh" else t
         if not t or t in vocab.stopwords or t.lower() in vocab.en_stopwords or YEAR_BARE.fullmatch(t) or t.isdigit():
             continue
         if (len(t) == 1 and not t.isascii()) or (t.isascii() and lang == "en") or COUNTING.fullmatch(t):

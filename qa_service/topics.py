@@ -80,6 +80,15 @@ def is_subtopic(sentence: str) -> bool:
     return sentence.endswith("。") and 4 <= len(core) <= SUBTOPIC_CHARS and not INNER_MARK.search(core)
 
 
+def paragraph_topic(chunk_text: str, chunk_start: int, s_start: int) -> str:
+    """"积极盘活存量资源资产。" opening the paragraph a later sentence of it is in ("…实现收入593.6亿元。"): what that
+    sentence is about; else "". Chunks open at a paragraph's start (the splitter cuts at paragraphs first)."""
+    before = chunk_text[: max(0, s_start - chunk_start)]
+    paragraph = before[before.rfind("\n") + 1 :]
+    first = paragraph[: paragraph.find("。") + 1] if "。" in paragraph else ""
+    return first if first and is_subtopic(first.strip()) else ""
+
+
 def _core(text: str) -> str:
     return NOISE.sub("", HEADING.sub("", text))
 
