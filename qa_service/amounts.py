@@ -43,3 +43,19 @@ def extended(q: Question, text: str, fragment: str) -> str:
         return extend_to_rate(text, fragment, wanted=re.compile(rf"\d(?:\.\d+)?\s*[万亿千百]*(?:{units})"),
                               continuing=True)
     return fragment
+
+
+# "具体是多少", "the exact figure": a bound ("稳定在1100亿斤以上", "突破6000亿元") does not say it
+EXACT_ASKED = re.compile(r"具体|确切|精确|\bexact(?:ly)?\b|\bspecific\b|\bprecise(?:ly)?\b", re.I)
+NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
+BOUND_AFTER = re.compile(r"\s*[万亿千百]*[^\d，,；;。、]{0,4}?(?:以上|以下|以内)")
+BOUND_BEFORE = re.compile(r"(?:超过|突破|超|逾|近|不少于|不低于)\s*$")
+
+
+def bound_for_exact(q: Question, fragment: str) -> bool:
+    """An outcome asked exactly, answered by bounds only: the report does not give the figure."""
+    if q.intent == "plan" or not EXACT_ASKED.search(q.text):
+        return False
+    numbers = [m for m in NUMBER.finditer(fragment) if not re.match(r"\s*年", fragment[m.end():])]
+    return bool(numbers) and all(BOUND_AFTER.match(fragment, m.end()) or BOUND_BEFORE.search(fragment[: m.start()])
+                                 for m in numbers)

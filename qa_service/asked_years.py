@@ -29,7 +29,8 @@ def asked_years(text: str) -> tuple[list[int], list[int]]:
     years = sorted({int(y) for y in YEAR_BARE.findall(text)})
     relative = sorted({v for k, v in RELATIVE.items() if k in text} | {v for k, v in RELATIVE_EN.items() if k in lower})
     naming = named_reports(text)
-    if years and any(w in lower for w in ANAPHORIC):
+    # ("…that year, according to the 2026 report": one year, the report's, is no anchor for "that year")
+    if years and any(w in lower for w in ANAPHORIC) and not (len(years) == 1 and set(years) <= naming):
         return [int(YEAR_BARE.search(text).group(1))], []  # "2020年定的目标和当年的结果": that year is 2020
     if relative and years and set(years) <= naming:
         return [], relative  # "2026年政府工作报告里说，去年…": the year names the report, 去年 is the year asked

@@ -12,7 +12,8 @@ from planqa.figures import numbers_in
 from planqa.patterns import FIGURE_LOOSE
 from planqa.records import Chunk, IndicatorRow
 from planqa.text import split_sentences, tokenize
-from qa_service.amounts import asks_amount, extended, states_amount
+from qa_service.amounts import asks_amount, bound_for_exact, extended, states_amount
+from qa_service.elided_names import spelled_out
 from qa_service.figure_kind import year_figure_of_kind
 from qa_service.fragments import (
     CLAUSE,
@@ -173,7 +174,8 @@ def find_sentences(
         return []
     required = [_folded(w) for w in required_words(q, ignore, said)]
     found: list[SentenceEvidence] = []
-    for rank, hit, text, s_start in sentences_of(hits):
+    for rank, hit, written, s_start in sentences_of(hits):
+        text, as_written = spelled_out(q.indicators, written)  # "…、吞吐量2329万标准箱" read as 集装箱吞吐量
         topic = paragraph_topic(hit.chunk.text, hit.chunk.start, s_start)
         coverage, matched, missing_rare = coverage_of(groups, text, topic)
         if coverage < MIN_COVERAGE or missing_rare > 0 or not _says_what_is_asked(q, text, required):
@@ -186,7 +188,7 @@ def find_sentences(
         fragment = extended(q, text, fragment)
         if (q.units and not has_unit(fragment, q.units)) or (q.wants_rate and not RATE.search(fragment)):
             continue
-        if asks_amount(q) and not states_amount(q, fragment):
+        if (asks_amount(q) and not states_amount(q, fragment)) or bound_for_exact(q, fragment):
             continue  # "进出口总额是多少": an amount in its units answers, not its growth rate, not a count
         if not _states_figure(q, fragment, shown=True) or not names_all(q, fragment):
             continue  # the figure and the indicator must be in what is shown, not elsewhere in the sentence
@@ -195,7 +197,8 @@ def find_sentences(
         if not year_figure_of_kind(q, hit, s_start, text, fragment):
             continue
         score = _score(q, coverage, fragment, groups, hit.score, rank)
-        found.append(SentenceEvidence(hit.chunk, text, s_start, s_start + len(text), fragment, coverage, score, matched))
+        found.append(SentenceEvidence(hit.chunk, written, s_start, s_start + len(written), as_written(fragment), coverage,
+                                      score, matched))
     found.sort(key=lambda e: (-e.score, e.chunk.doc_id, e.start))
     return found[:limit]
 

@@ -68,6 +68,9 @@ def _with_other_years(question: str, last: str, said: list[str]) -> str:
     elif new_years and not re.search(r"[\u4e00-\u9fff]", last) and not ONLY_A_YEAR.sub(" ", question).strip():
         # "And in the 2012 report?" after an English question on the 2011 report: the year replaced in place
         return re.sub(r"(?:19|20)\d{2}", new_years[0], last, count=1) if said else f"{last.rstrip('?？ ')} in {new_years[0]}?"
+    elif not re.search(r"[\u4e00-\u9fff]", last + question) and {int(y) for y in new_years} <= named_reports(question):
+        # "And what did it actually achieve that year, per the 2032 report?": asked after the question it goes on from
+        return f"{last.rstrip()} {question.strip()}"
     elif new_years or rel:
         if new_years and (named := named_reports(last)) and any(int(y) not in named for y in earlier_years):
             # "上海2031年报告中，2030年的吞吐量是多少？" then "那2031年呢？": the year asked changes, and the report

@@ -88,6 +88,7 @@ def complete_points(
     last = found[-1]
     runs = [r for r in points_after(text, found[0].start, last.end + FIRST_NEAR)
             if len(r) >= 2 and r[0].family != "括号" and _begins_here(text, last, r[0])]
+    runs = runs or _run_holding(text, found[0])
     if not runs:
         return found
     run = runs[0][:MOST]
@@ -102,6 +103,13 @@ def complete_points(
         out.append(SentenceEvidence(chunk, body, p.start, p.end, body.rstrip("。；;"), found[0].coverage,
                                     found[0].score))
     return sorted(out, key=lambda s: s.start)
+
+
+def _run_holding(text: str, first: SentenceEvidence) -> list[list[Point]]:
+    """A passage that is a later point ("三是健全基层服务体系"): the list it is one of, from its first point."""
+    runs = points_after(text, max(0, first.start - GAP), first.end)
+    return [r for r in runs if len(r) >= 2 and r[0].number == 1 and r[0].family != "括号"
+            and any(first.start <= p.start < first.end for p in r[1:])]
 
 
 def _to_sentence_end(text: str, ev: SentenceEvidence) -> SentenceEvidence:

@@ -59,7 +59,21 @@ def single(q: Question, index: int) -> Question:
     head = lead[1] if lead else q.text[: starts[0]]
     said = head + " " + q.text[starts[index]:end] + " " + tail
     terms = [t for t in q.terms if t in said]
-    return replace(q, concepts=[q.concepts[index]], indicators=[q.indicators[index]], terms=terms)
+    return replace(q, concepts=[q.concepts[index]], indicators=[q.indicators[index]], terms=terms,
+                   wants_rate=q.wants_rate and _rate_asked_of(q, starts, index))
+
+
+RATE_WORD = re.compile(r"增速|增幅|增长率|涨幅|增长")
+
+
+def _rate_asked_of(q: Question, starts: list[int], index: int) -> bool:
+    """"粮食总产、社零增速和工业增加值增速分别是多少": 增速 after the last is its own when another thing says its
+    own; the thing that says none asks its amount."""
+    ends = [*starts[1:], starts[-1] + len(q.concepts[-1][0])]
+    own = [q.text[a:b] for a, b in zip(starts, ends, strict=True)]
+    if len(own) < 3 or RATE_WORD.search(own[index]) or not any(RATE_WORD.search(o) for o in own[:-1]):
+        return True
+    return index == len(own) - 1
 
 
 LEAD_END = re.compile(r"[、和与及]\s*$")

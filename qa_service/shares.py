@@ -14,7 +14,9 @@ PROPORTION = (r"占[^，。；：,？]{1,16}?(?:的)?(?:比重|比例|百分比)
               r"|相当于[^，。；：,？]{1,16}?(?:的)?(?:比例|比重)")
 SHARE_OF = re.compile(PROPORTION
                       # GDP as the yardstick of another indicator: "收入增速高于经济增速", "与经济增长同步"
-                      + r"|(?:高于|低于|快于|慢于|跑赢|与)(?:全省|全市|全国)?经济(?:增速|增长)(?:基本)?(?:同步)?")
+                      + r"|(?:高于|低于|快于|慢于|跑赢|与)(?:全省|全市|全国)?经济(?:增速|增长)(?:基本)?(?:同步)?"
+                      # "消费对经济增长贡献率提升至55%": a contribution to growth, not the growth
+                      + r"|对(?:全省|全市|全国)?经济增长(?:的)?贡献(?:率|度)?")
 # "what share of GDP…", "as a percentage of GDP": GDP is the denominator of the figure asked, as in 占…比重
 SHARE_ASKED_EN = re.compile(r"\b(?:share|percentage|proportion|ratio|per ?cent|%)\s+(?:of|to)\s+(?:the\s+)?"
                             r"(?:GDP|gross domestic product)\b", re.I)

@@ -15,6 +15,7 @@ COUNT_NAMED = re.compile(r"[一二两三四五六七八九十]+(?:大|项|个|�
 # "六大产业集群": the noun after the count, which each part repeats ("打造数智产业集群。")
 COUNTED_NOUN = re.compile(r"[一二两三四五六七八九十]+(?:大|项|个|条)[“\"]?([\u4e00-\u9fff]{2,6})")
 BODY_SENTENCES = 5
+HEADING_BODY = 2  # sentences of a heading's own paragraph quoted before its section's topics
 MAX_POINTS = 8
 POINT = re.compile(r"^(?:[一二三四五六七八九十]是|[一二三四五六七八九十]要|第[一二三四五六七八九十]，|首先|其次|再次)")
 
@@ -37,7 +38,9 @@ def under_topic(text: str, topic: Topic) -> list[Quote]:
         # a section, or a topic that counts its parts ("全力打造“六大产业集群”"): its first sentences,
         # then the topics of what follows, up to the next heading
         section = _section_topics(sentences)
-        return quotes + section if section else []
+        # a heading that goes on in its own paragraph ("（三）…格局。落实“1+12”政策体系，…") says how, before the topics
+        own = _own_paragraph(sentences)[:HEADING_BODY] if any(opens for _, opens in sentences) else []
+        return quotes + own + section if section else []
     points = _points(sentences)
     return quotes + (points or _own_paragraph(sentences)[:BODY_SENTENCES])
 
@@ -58,11 +61,20 @@ def _section_topics(sentences: list[tuple[Quote, bool]]) -> list[Quote]:
     """What a section says it does. Written as paragraphs: the topic sentence of each. Written as one paragraph:
     its first SECTION_LEAD sentences, then its short ones without inner marks ("全力释放消费潜能。")."""
     if any(opens for _, opens in sentences):
-        out = [q for q, opens in sentences if opens and len(q.text) <= TOPIC_MAX_CHARS + 1 and q.text.endswith("。")]
+        # each paragraph's topic, with the sentence after it that starts to say how ("推进乡村全面振兴。完善…")
+        heads = [i for i, (q, opens) in enumerate(sentences)
+                 if opens and len(q.text) <= TOPIC_MAX_CHARS + 1 and q.text.endswith("。")][:MAX_POINTS]
+        if len(heads) < 2:
+            return []
+        return [q for i in heads for q in (sentences[i][0], *_first_body(sentences, i))]
     else:
         lead = [q for q, _ in sentences[:SECTION_LEAD]]
         out = lead + [q for q, _ in sentences[SECTION_LEAD:] if is_subtopic(q.text)]
     return out[:MAX_POINTS] if len(out) >= 2 else []
+
+
+def _first_body(sentences: list[tuple[Quote, bool]], i: int) -> list[Quote]:
+    return [sentences[i + 1][0]] if i + 1 < len(sentences) and not sentences[i + 1][1] else []
 
 
 def _own_paragraph(sentences: list[tuple[Quote, bool]]) -> list[Quote]:

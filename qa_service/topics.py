@@ -21,6 +21,7 @@ from planqa.text import split_sentences
 
 TOPIC_MAX_CHARS = 40  # a topic sentence is a short clause; a longer first sentence is already the matter
 MIN_TOPIC_SHARE = 0.7  # of the topic's characters (in runs of two or more) that the question restates
+LONG_SHARE, LONG_RESTATED = 0.45, 12  # a heading half restated, in twelve characters or more, is restated
 MIN_RUN = 4  # ...with one run this long, so that scattered common words never make a match
 CLAUSE_MIN_CHARS = 6  # a heading's first clause restated alone must be this long...
 CLAUSE_WEIGHT = 0.9  # ...and counts a little less than the whole heading
@@ -121,6 +122,12 @@ def best_topic(text: str, question: str, terms: Sequence[str] = ()) -> tuple[Top
             if len(_core(clause)) >= CLAUSE_MIN_CHARS and clause != HEADING.sub("", topic.text):
                 share = max(share, CLAUSE_WEIGHT * restated_share(clause, question))
         score = share
+        whole = restated_share(topic.text, question)  # of the whole heading, not of its first clause
+        restated = whole * len(_core(topic.text))
+        if topic.heading and whole >= LONG_SHARE and restated >= LONG_RESTATED:
+            # "怎样推进城乡融合发展和共同富裕先行示范" restates half of a long heading: more of the question than
+            # the short topic "促进城乡融合发展。" under it
+            score = max(score, MIN_TOPIC_SHARE + restated / 50)
         # a sentence inside a paragraph is a topic only when the question restates it: sharing words is not
         # enough ("高校毕业生就业创业人数再创新高。" reports a result, it heads nothing)
         if share <= MIN_TOPIC_SHARE and not topic.inner and _holds_in_order(topic.text, named):

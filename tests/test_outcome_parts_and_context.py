@@ -1,7 +1,8 @@
 """The outcome part of a target-and-outcome question borrows the target's indicator ("…目标是多少？后一年的报告
 写明实际新增多少？"); "the 2032 report says was actually reached" asks 2031; a follow-up that names no place or
 year keeps the earlier question's; another year asked drops the earlier report's name; 标准箱 is a 标箱.
-Two made-up reports of a province in the genre's style."""
+English: "List the…" frames a list question, an English follow-up goes on from the question before, and a
+contribution to growth is not the growth. Two made-up reports of a province in the genre's style."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ REPORT_2032 = """标题：2032年山西省政府工作报告
 
 一、2031年工作回顾
 
-过去一年，全省地区生产总值增长5.6%，城镇新增就业42.6万人，研发投入强度达2.5%左右，太原港集装箱吞吐量达到131.2万标准箱。
+过去一年，全省地区生产总值增长5.6%，城镇新增就业42.6万人，消费对经济增长贡献率提升至60%左右，研发投入强度达2.5%左右，太原港集装箱吞吐量达到131.2万标准箱。
 
 二、2032年工作安排
 
@@ -82,3 +83,17 @@ def test_another_year_asked_drops_the_earlier_reports_name(service):
     assert "报告" not in resolve_follow_up("那2031年呢？", history)
     r = service.ask("那2031年呢？", history=history)
     assert r.found and "131.2万标准箱" in r.answer
+
+
+def test_an_english_follow_up_goes_on_from_the_question_before(service):
+    history = [{"role": "user", "content": "What GDP growth target did Shanxi set for 2031 in its government work report?"},
+               {"role": "assistant", "content": "About 5.5%."}]
+    r = service.ask("And what growth did Shanxi actually achieve that year, according to the 2032 report?", history)
+    assert r.found and "5.6%" in r.answer
+    assert "60%" not in r.answer  # "消费对经济增长贡献率…60%" is a contribution to growth, not the growth
+
+
+def test_list_frames_a_list_question(service):
+    assert "list" not in [en for en, _ in analyse("List the main expected targets set out in Shanxi's 2031 report.").glosses]
+    r = service.ask("List the main expected targets for 2031 set out in Shanxi's 2031 government work report.")
+    assert r.found and "5.5%左右" in r.answer
