@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from qa_service.fragments import RATE, TIME, extend_to_rate
+from qa_service.fragments import RATE, TIME, extend_to_rate, has_unit
 from qa_service.query import Question
 
 RATE_NAME = re.compile(r"率|强度|涨幅|比重|比例|指数|价格|增速|浓度|占比")  # indicators measured as a rate
@@ -59,3 +59,11 @@ def bound_for_exact(q: Question, fragment: str) -> bool:
     numbers = [m for m in NUMBER.finditer(fragment) if not re.match(r"\s*年", fragment[m.end():])]
     return bool(numbers) and all(BOUND_AFTER.match(fragment, m.end()) or BOUND_BEFORE.search(fragment[: m.start()])
                                  for m in numbers)
+
+
+def measure_shown(q: Question, fragment: str) -> bool:
+    """The unit and the rate asked are shown; "进出口总额是多少" by an amount in its units (not its growth rate, not a
+    count); an exact figure asked by more than a bound."""
+    if (q.units and not has_unit(fragment, q.units)) or (q.wants_rate and not RATE.search(fragment)):
+        return False
+    return not ((asks_amount(q) and not states_amount(q, fragment)) or bound_for_exact(q, fragment))

@@ -12,16 +12,14 @@ from planqa.figures import numbers_in
 from planqa.patterns import FIGURE_LOOSE
 from planqa.records import Chunk, IndicatorRow
 from planqa.text import split_sentences, tokenize
-from qa_service.amounts import asks_amount, bound_for_exact, extended, states_amount
+from qa_service.amounts import extended, measure_shown
 from qa_service.elided_names import spelled_out
 from qa_service.figure_kind import year_figure_of_kind
 from qa_service.fragments import (
     CLAUSE,
-    RATE,
     TIME,
     figure_bound,
     fragment_of,
-    has_unit,
 )
 from qa_service.query import Question
 from qa_service.retrieval import Hit
@@ -186,11 +184,7 @@ def find_sentences(
         if years and not (sentence_years(upto, hit.chunk, report_year, lead_of(hit.chunk, s_start)) & set(years)):
             continue
         fragment = extended(q, text, fragment)
-        if (q.units and not has_unit(fragment, q.units)) or (q.wants_rate and not RATE.search(fragment)):
-            continue
-        if (asks_amount(q) and not states_amount(q, fragment)) or bound_for_exact(q, fragment):
-            continue  # "进出口总额是多少": an amount in its units answers, not its growth rate, not a count
-        if not _states_figure(q, fragment, shown=True) or not names_all(q, fragment):
+        if not measure_shown(q, fragment) or not _states_figure(q, fragment, shown=True) or not names_all(q, fragment):
             continue  # the figure and the indicator must be in what is shown, not elsewhere in the sentence
         if not q.wants_time and not figure_bound(fragment, groups):
             continue  # "去年财政赤字控制在预算内，居民消费价格上涨2%": the figure is another subject's

@@ -102,9 +102,8 @@ def _analyse_one(original: str, text: str) -> Question:
     # an English question's terms are the Chinese phrases it translates to, whole ("低空经济", not 低空 + 经济)
     tokens = consumed.split() if lang == "en" else words(EACH_ASKED.sub(" ", YEAR_WORD.sub(" ", consumed)))
     for token in tokens:
-        t = token.strip(" \t，。？！、；：,.?!;:\"'“”（）()") if lang == "en" else token.strip()
+        t = token.strip(" \t，。？！、；：,.?!;:\"'“”（）()") if lang == "en" else without_province(token.strip())
         t = t[len(m.group(0)):] if (m := ASK_PREFIX.match(t)) and len(t) - len(m.group(0)) >= 2 else t
-        t = without_province(t) if lang == "zh" else t
         if not t or t in vocab.stopwords or t.lower() in vocab.en_stopwords or YEAR_BARE.fullmatch(t) or t.isdigit():
             continue
         if (len(t) == 1 and not t.isascii()) or (t.isascii() and lang == "en") or COUNTING.fullmatch(t):

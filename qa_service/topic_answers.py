@@ -39,7 +39,7 @@ def under_topic(text: str, topic: Topic) -> list[Quote]:
         # then the topics of what follows, up to the next heading
         section = _section_topics(sentences)
         # a heading that goes on in its own paragraph ("（三）…格局。落实“1+12”政策体系，…") says how, before the topics
-        own = _own_paragraph(sentences)[:HEADING_BODY] if any(opens for _, opens in sentences) else []
+        own = _own_paragraph(sentences)[:HEADING_BODY] if topic.heading and any(o for _, o in sentences) else []
         return quotes + own + section if section else []
     points = _points(sentences)
     return quotes + (points or _own_paragraph(sentences)[:BODY_SENTENCES])

@@ -141,11 +141,12 @@ def test_employment_chart_has_one_unit_per_axis(page, stack):
     ask(page, "城镇新增就业人数是多少？")
     answered(page, 2)
     answer = page.locator(MESSAGE).nth(3)
+    charts = answer.locator("[data-testid='stVegaLiteChart']")
+    charts.first.wait_for(timeout=30_000)  # the captions come with the charts: read them once those are drawn
+    charts.nth(1).wait_for(timeout=30_000)
     captions = answer.locator("[data-testid='stCaptionContainer']").all_inner_texts()
     units = [c for c in captions if "单位：" in c]
     assert any(c.endswith("（单位：人）") for c in units) and any(c.endswith("（单位：万人）") for c in units)
-    charts = answer.locator("[data-testid='stVegaLiteChart']")
-    charts.first.wait_for(timeout=30_000)
     assert charts.count() == len(units) == 2
     charts.first.scroll_into_view_if_needed()
     shot(page, "chart.png")

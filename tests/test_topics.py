@@ -45,7 +45,8 @@ def test_enumerated_points_are_the_answer_not_the_prose_between_them():
 
 def test_points_may_open_the_paragraphs_after_a_topic_that_announces_them():
     assert _texts("做好今年工作要着力把握好哪三个方面？") == [
-        "做好今年工作，要着力把握好三个方面。", "一是坚定信心。", "二是遵循规律。", "三是真抓实干。"]
+        "做好今年工作，要着力把握好三个方面。", "一是坚定信心。", "只要信心不滑坡，办法总比困难多。", "二是遵循规律。",
+        "三是真抓实干。"]  # each point with the sentence after it that says how
 
 
 def test_a_section_written_as_one_paragraph_is_answered_by_its_short_topic_sentences():
@@ -54,7 +55,12 @@ def test_a_section_written_as_one_paragraph_is_answered_by_its_short_topic_sente
 
 
 def test_under_a_heading_the_answer_is_the_topics_of_its_paragraphs():
-    assert _texts("如何扎实推进城乡融合发展？") == ["（三）扎实推进城乡融合发展。", "深化户籍制度改革。", "加强基层治理。"]
+    # with the heading's own paragraph and each topic's first sentence, which begin to say how
+    texts = _texts("如何扎实推进城乡融合发展？")
+    assert texts[0] == "（三）扎实推进城乡融合发展。"
+    topics_in_order = [t for t in texts if t in ("深化户籍制度改革。", "加强基层治理。")]
+    assert topics_in_order == ["深化户籍制度改革。", "加强基层治理。"]
+    assert "推动符合条件的农业转移人口落户城镇。" in texts
 
 
 def test_scattered_common_words_are_no_restatement():
