@@ -43,7 +43,9 @@ def resolve_follow_up(question: str, history: list[dict] | None) -> str:
         return _english_follow_up(question, last)
     # "规上工业增加值呢？" asks the same place and year about another indicator; so does a question that names
     # neither ("新建智能化矿井的目标是多少座？" after a question on one province's report)
-    unplaced = not (places_named(question) or implied_places(question) or probe.years or probe.relative)
+    # (a question that names an indicator of its own is a new question: "城镇新增就业人数是多少？" asks every year)
+    unplaced = not (probe.indicators or places_named(question) or implied_places(question) or probe.years
+                    or probe.relative)
     if (probe.indicators or len(probe.terms) >= 2) and (FOLLOW_UP.search(question.strip()) or unplaced):
         context = "".join(sorted(set(places_named(last) or implied_places(last)) - set(places_named(question))))
         years = "" if probe.years or probe.relative else "".join(f"{y}年" for y in YEAR_BARE.findall(last)[:1])

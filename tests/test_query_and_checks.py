@@ -25,9 +25,8 @@ def test_synonyms_and_english_terms_map_to_concepts():
 def test_follow_up_takes_the_subject_of_the_previous_question():
     history = [{"role": "user", "content": "2023年进出口完成情况如何？"}]
     assert resolve_follow_up("那2024年呢？", history) == "2024年进出口完成情况如何？"
-    # a question in the conversation that names no year of its own keeps the earlier one
-    assert resolve_follow_up("研发强度多少？", history) == "2023年研发强度多少？"
-    assert resolve_follow_up("2025年研发强度多少？", history) == "2025年研发强度多少？"
+    # a question that names an indicator of its own is a new question
+    assert resolve_follow_up("研发强度多少？", history) == "研发强度多少？"
 
 
 def test_intent():
