@@ -45,7 +45,7 @@ def extended(q: Question, text: str, fragment: str) -> str:
     return fragment
 
 
-# "具体是多少", "the exact figure": a bound ("稳定在1100亿斤以上", "突破6000亿元") does not say it
+# "确切数字是多少", "the exact figure": a bound ("稳定在1100亿斤以上", "突破6000亿元") does not say it
 EXACT_ASKED = re.compile(r"具体|确切|精确|\bexact(?:ly)?\b|\bspecific\b|\bprecise(?:ly)?\b", re.I)
 NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
 BOUND_AFTER = re.compile(r"\s*[万亿千百]*[^\d，,；;。、]{0,4}?(?:以上|以下|以内)")
@@ -62,7 +62,7 @@ def bound_for_exact(q: Question, fragment: str) -> bool:
 
 
 def measure_shown(q: Question, fragment: str) -> bool:
-    """The unit and the rate asked are shown; "进出口总额是多少" by an amount in its units (not its growth rate, not a
+    """The unit and the rate asked are shown; "外贸总额为多少" by an amount in its units (not its growth rate, not a
     count); an exact figure asked by more than a bound."""
     if (q.units and not has_unit(fragment, q.units)) or (q.wants_rate and not RATE.search(fragment)):
         return False

@@ -41,7 +41,7 @@ def resolve_follow_up(question: str, history: list[dict] | None) -> str:
     probe = analyse(question, None)
     if probe.lang == "en" and (probe.indicators or probe.terms) and FOLLOW_UP.search(question.strip()):
         return _english_follow_up(question, last)
-    # "规上工业增加值呢？" asks the same place and year about another indicator; so does a question that names
+    # "那出口呢？" asks the same place and year about another indicator; so does a question that names
     # neither ("新建智能化矿井的目标是多少座？" after a question on one province's report)
     # (a question that names an indicator of its own is a new question: "城镇新增就业人数是多少？" asks every year)
     unplaced = not (probe.indicators or places_named(question) or implied_places(question) or probe.years
@@ -75,7 +75,7 @@ def _with_other_years(question: str, last: str, said: list[str]) -> str:
         return f"{last.rstrip()} {question.strip()}"
     elif new_years or rel:
         if new_years and (named := named_reports(last)) and any(int(y) not in named for y in earlier_years):
-            # "上海2031年报告中，2030年的吞吐量是多少？" then "那2031年呢？": the year asked changes, and the report
+            # "2031年的报告里2030年吞吐量多少" then "2031年的呢": the year asked changes, and the report
             # that told the earlier year's figure need not tell this one's
             last = REPORT_NAMED.sub("，", last)
         replacement = f"{new_years[0]}年" if new_years else rel[0]

@@ -20,7 +20,7 @@ def of_cities_named(part: PartAnswer, docs: Iterable[Document]) -> PartAnswer:
     if not part.found:
         return part
     docs = list(docs)
-    # the question as read, with what a follow-up took from the one before ("那2031年呢？" after one on 太原港)
+    # the question as read, with what a follow-up took from the one before ("2031年的呢" after one on 太原港)
     asked = cities_named(f"{part.question.original} {part.question.text}")
     foreign = [c for c in asked if not any(covers(d, c) for d in docs)]
     sentences = [s for s in part.sentences if all(c in s.text for c in foreign)]

@@ -81,7 +81,7 @@ def _province_prefixes() -> tuple[str, ...]:
 
 
 def without_province(word: str) -> str:
-    """"北京地铁" is 地铁 in 北京: the province is the question's scope, the rest what a passage must say (a report
+    """"天津地铁" is 地铁 in 天津: the province is the question's scope, the rest what a passage must say (a report
     writes "地铁运营里程"). A name the province makes ("上海港") keeps it: the rest is one character."""
     prefix = next((a for a in _province_prefixes() if word.startswith(a)), "")  # the longest: "内蒙古自治区", not 内蒙古
     rest = word[len(prefix):]

@@ -148,7 +148,7 @@ def counted_name_points(text: str, name: str) -> list[Point]:
 
 # "四个全覆盖", "五措并举": a name that opens with its count
 LEADING_COUNT = re.compile(r"^([两二三四五六七八九十])(?:个|大|项|条|种)?[\u4e00-\u9fff]{1,6}$")
-# "重点打造哪两大有竞争优势的产业集群": the count asked and the noun it counts (after its last 的)
+# "着力培育哪三个新兴产业集群": the count asked and the noun it counts (after its last 的)
 ASKED_COUNT = re.compile(r"哪([两二三四五六七八九十])(个|大|项|条|种)([\u4e00-\u9fff]{2,20})")
 LISTED_BEFORE = re.compile(r"([^，,。；;：:“”\"]{4,120})$")
 
@@ -182,8 +182,8 @@ def _listed_before(text: str, name: str) -> tuple[int, int] | None:
 
 
 def asked_counted_names(question: str) -> list[str]:
-    """"重点打造哪两大有竞争优势的产业集群" asks for "两大产业集群", which a report spells out as
-    "新材料、特色装备两大产业集群"."""
+    """"着力培育哪三个新兴产业集群" asks for "三个产业集群", which a report spells out as
+    "甲、乙和丙三个产业集群"."""
     out = []
     for m in ASKED_COUNT.finditer(question):
         noun = m.group(3).rsplit("的", 1)[-1]

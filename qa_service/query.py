@@ -215,7 +215,7 @@ def _plans_and_outcomes(q: Question, parts: list[Question]) -> list[Question]:
 
 
 def _restates(subject: Question | None, sub: Question) -> bool:
-    """"城镇新增就业目标是多少？实际新增多少？": a clause whose words all come from the indicator before asks of it."""
+    """"新增就业计划多少？最后新增了多少？": a clause whose words all come from the indicator before asks of it."""
     names = [n for ind in subject.indicators for n in (ind.name, *ind.aliases)] if subject else []
     return bool(names and not sub.indicators and sub.terms and all(any(t in n for n in names) for t in sub.terms))
 

@@ -67,7 +67,7 @@ RATE_WORD = re.compile(r"增速|增幅|增长率|涨幅|增长")
 
 
 def _rate_asked_of(q: Question, starts: list[int], index: int) -> bool:
-    """"粮食总产、社零增速和工业增加值增速分别是多少": 增速 after the last is its own when another thing says its
+    """"油料总产、出口增速和投资增速分别为多少": 增速 after the last is its own when another thing says its
     own; the thing that says none asks its amount."""
     ends = [*starts[1:], starts[-1] + len(q.concepts[-1][0])]
     own = [q.text[a:b] for a, b in zip(starts, ends, strict=True)]

@@ -125,8 +125,8 @@ def best_topic(text: str, question: str, terms: Sequence[str] = ()) -> tuple[Top
         whole = restated_share(topic.text, question)  # of the whole heading, not of its first clause
         restated = whole * len(_core(topic.text))
         if topic.heading and whole >= LONG_SHARE and restated >= LONG_RESTATED:
-            # "怎样推进城乡融合发展和共同富裕先行示范" restates half of a long heading: more of the question than
-            # the short topic "促进城乡融合发展。" under it
+            # "如何推动区域协同和高水平开放先行" restates half of a long heading: more of the question than
+            # the short topic "推动区域协同。" under it
             score = max(score, MIN_TOPIC_SHARE + restated / 50)
         # a sentence inside a paragraph is a topic only when the question restates it: sharing words is not
         # enough ("高校毕业生就业创业人数再创新高。" reports a result, it heads nothing)

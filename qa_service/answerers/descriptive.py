@@ -74,7 +74,7 @@ def _whole_lists(state: State, answer: PartAnswer) -> PartAnswer:
 
 
 def _counted_name(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer | None:
-    """"“三大工程”指什么": the points of the report that each say 工程, three of them; else a listing of three
+    """"“三大工程”是哪些": the points of the report that each say 工程, three of them; else a listing of three
     names that each end in 工程."""
     names = QUOTED.findall(q.text) + asked_counted_names(q.text)
     if not names:
