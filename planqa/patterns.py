@@ -43,3 +43,9 @@ SENTENCE = re.compile(rf"[^。！？；!?;\n]*(?:{SENTENCE_END}|$)")
 
 # An answer's citation marker: "[1]" .. "[99]". Longer bracketed numbers are the document's own ("许政[2009]34号").
 CITATION_MARKER = re.compile(r"\[(\d{1,2})\]")
+# a figure as written in an answer, ranges included ("5.5%—6%", "5%-5.5%", "3至5个百分点")
+# a unit the genre writes, never any two characters after a number ("PM2.5等监测" is no figure)
+FIGURE_TEXT = re.compile(
+    r"(?<![\d.A-Za-z_])[-−]?\d+(?:\.\d+)?\s*(?:%|％)?(?:\s*[—–~～至到-]\s*\d+(?:\.\d+)?)?"
+    rf"\s*(?:％|{FIGURE_UNIT})(?:左右|以上|以内|以下)?"
+)

@@ -6,27 +6,21 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from planqa.figures import parse_figure
-from planqa.patterns import FIGURE_UNIT
+from planqa.patterns import FIGURE_TEXT
 from planqa.records import Citation, Document
 from qa_service.evidence import RowEvidence, SentenceEvidence
 from qa_service.figure_kind import PLAN_WORDS
 from qa_service.query import Question
 from qa_service.respective import respective
 from qa_service.shares import asks_share
+from qa_service.verdicts import FALL_BEFORE, comparison, is_year, own_figures, row_verdict
 from qa_service.vocabulary import vocabulary
 
 KIND_EN = {"plan": "plan", "actual": "estimated outcome", "target": "target"}
-FALL_BEFORE = re.compile(r"(?:下降|减少|降低|回落|下滑|收窄)(?:了)?$")  # said right before a figure: it fell
 RISE_BEFORE = re.compile(r"(?:增长|增加|提高|上涨|提升)(?:了)?$")  # …or it rose
 OVER_BEFORE = re.compile(r"(?:突破|超过|超出|逾|不低于|不少于)$")  # "突破8000亿元": more than the figure
 QUALIFIER_EN = {"左右": "about ", "以上": "at least ", "以内": "at most ", "以下": "below "}
-# a figure as written, ranges included ("5.5%—6%", "5%-5.5%", "3至5个百分点")
-# a unit the genre writes, never any two characters after a number ("PM2.5等监测" is no figure)
-FIGURE_TEXT = re.compile(
-    r"(?<![\d.A-Za-z_])[-−]?\d+(?:\.\d+)?\s*(?:%|％)?(?:\s*[—–~～至到-]\s*\d+(?:\.\d+)?)?"
-    rf"\s*(?:％|{FIGURE_UNIT})(?:左右|以上|以内|以下)?"
-)
+
 
 
 @dataclass
@@ -67,35 +61,6 @@ def display_name(source: str) -> str:
     return Path(source).name if source else ""
 
 
-def direction_of(name: str) -> str:
-    found = vocabulary().find_indicators(name)
-    return found[0][1].direction if found else "higher"
-
-
-def verdict(plan: float, actual: float, direction: str, lang: str, noun: str = "目标") -> str:
-    """Plan against outcome in words only (a verdict must add no figure), by the indicator's direction:
-    an unemployment rate under its ceiling is within the plan, not "below" it."""
-    en = "plan" if noun == "计划" else "target"
-    if direction == "none":
-        return ""
-    if direction in ("lower", "ceiling"):
-        met = actual <= plan
-        words = (f"控制在{noun}以内", f"within the {en}") if met else (f"高于{noun}", f"above the {en}")
-    else:
-        met = actual >= plan
-        words = (f"完成{noun}", f"met the {en}") if met else (f"低于{noun}", f"below the {en}")
-    return words[1] if lang == "en" else words[0]
-
-
-def _row_verdict(row: RowEvidence, lang: str) -> str:
-    for actual in (c for c in row.cells if c.kind == "actual" and c.value is not None):
-        plans = [c for c in row.cells if c.kind != "actual" and c.year == actual.year and c.value is not None]
-        if plans:
-            said = verdict(plans[0].value, actual.value, direction_of(row.indicator), lang, noun="计划")
-            return (f" ({said})" if lang == "en" else f"，{said}") if said else ""
-    return ""
-
-
 def _column_zh(column: str) -> str:
     parts = column.split("/")
     return parts[0] + (f"（{'/'.join(parts[1:])}）" if len(parts) > 1 else "")
@@ -123,16 +88,16 @@ def _row_text(row: RowEvidence, n: int, lang: str) -> str:
         cells = "; ".join(_cell_en(c.kind, c.year, c.scope, c.value_text) for c in row.cells)
         found = vocabulary().find_indicators(row.indicator)
         name = found[0][1].en if found else row.indicator
-        return f"{name} — {cells}{_row_verdict(row, lang)} [{n}]"
+        return f"{name} — {cells}{row_verdict(row, lang)} [{n}]"
     cells = "，".join(f"{_column_zh(c.column)}{c.value_text}" for c in row.cells)
-    return f"{row.indicator}：{cells}{_row_verdict(row, lang)}[{n}]"
+    return f"{row.indicator}：{cells}{row_verdict(row, lang)}[{n}]"
 
 
 def _sentence_text(part: Question, ev: SentenceEvidence, n: int, lang: str) -> str:
     if lang != "en":
         return f"{ev.fragment}[{n}]"
-    shown = (part.indicators and respective(part.indicators[0].name, ev.fragment)) or ev.fragment
-    figures = [_signed_en(shown, m) for m in FIGURE_TEXT.finditer(shown) if not _is_year(m.group(0))]
+    shown = own_figures((part.indicators and respective(part.indicators[0].name, ev.fragment)) or ev.fragment)
+    figures = [_signed_en(shown, m) for m in FIGURE_TEXT.finditer(shown) if not is_year(m.group(0))]
     planned = any(w in ev.text for w in PLAN_WORDS)
     kind = {"plan": "target", "actual": "outcome"}.get(part.intent, "target" if planned else "outcome")
     # "2023 outcome", never a bare "(2023)": the checker reads a bare year as a figure to be quoted
@@ -157,10 +122,6 @@ def _signed_en(fragment: str, m: re.Match[str]) -> str:
     english = _figure_en(figure)  # "3%左右 (about 3%)"
     said = english[english.find("(") + 1 : -1] if english != figure else figure
     return f"{moved.group(0)}{figure} ({way} {said})"
-
-
-def _is_year(text: str) -> bool:
-    return bool(re.fullmatch(r"(?:19|20)\d{2}\s*年?", text.strip()))
 
 
 def _missing(part: Question, lang: str) -> str:
@@ -194,7 +155,7 @@ def compose(
         shown.add(body)
         clauses.append((_prefix(documents[doc_id], lang) if name_documents and doc_id != named else "") + body)
         named = doc_id
-    clauses += _comparison(parts, lang)
+    clauses += comparison(parts, lang)
     if lang == "en":
         return "According to the report: " + "; ".join(clauses) + ".", cites.items
     return "根据报告：" + "；".join(clauses) + "。", cites.items
@@ -202,38 +163,6 @@ def compose(
 
 def _prefix(doc: Document, lang: str) -> str:
     return f"《{doc.title}》: " if lang == "en" else f"《{doc.title}》："
-
-
-def _comparison(parts: list[PartAnswer], lang: str) -> list[str]:
-    """"目标…实际…": the outcome against the target, when both were found for the same indicator."""
-    plans = [p for p in parts if p.question.intent == "plan" and p.sentences and p.question.indicators]
-    actuals = [p for p in parts if p.question.intent == "actual" and p.sentences and p.question.indicators]
-    for plan in plans:
-        for actual in actuals:
-            ind = plan.question.indicators[0]
-            if actual.question.indicators[0] is not ind:
-                continue
-            planned = _values(plan.sentences[0].fragment)[:1]
-            # like with like: a growth target against the growth achieved, never against the level ("5696亿元")
-            achieved = [v for v, unit in _values(actual.sentences[0].fragment) if planned and unit == planned[0][1]]
-            if not planned or not achieved:
-                continue
-            p_val, a_val = planned[0][0], achieved[0]
-            said = verdict(p_val, a_val, ind.direction, lang)
-            if said:
-                return [f"the outcome {said}" if lang == "en" else f"实际{said}"]
-    return []
-
-
-def _values(fragment: str) -> list[tuple[float, str]]:
-    """The fragment's figures with their units ("%" for ％ too), years left out."""
-    out = []
-    for m in FIGURE_TEXT.finditer(fragment):
-        if not _is_year(m.group(0)):
-            fig = parse_figure(m.group(0))
-            if fig.value is not None:
-                out.append((fig.value, (fig.unit or "").replace("％", "%")))
-    return out
 
 
 def not_found_message(lang: str, what: str) -> str:

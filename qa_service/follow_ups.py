@@ -44,13 +44,17 @@ def resolve_follow_up(question: str, history: list[dict] | None) -> str:
     # "那出口呢？" asks the same place and year about another indicator; so does a question that names
     # neither ("新建智能化矿井的目标是多少座？" after a question on one province's report)
     # (a question that names an indicator of its own is a new question: "城镇新增就业人数是多少？" asks every year)
-    unplaced = not (probe.indicators or places_named(question) or implied_places(question) or probe.years
-                    or probe.relative)
-    if (probe.indicators or len(probe.terms) >= 2) and (FOLLOW_UP.search(question.strip()) or unplaced):
+    placeless = not (probe.indicators or places_named(question) or implied_places(question) or probe.years)
+    # "今年计划开行多少？" after a question on one province's 2025 report: that report's "this year"
+    reports = sorted(named_reports(last)) if placeless and probe.relative else []
+    unplaced = placeless and not probe.relative
+    if (probe.indicators or len(probe.terms) >= 2) and (FOLLOW_UP.search(question.strip()) or unplaced or reports):
         context = "".join(sorted(set(places_named(last) or implied_places(last)) - set(places_named(question))))
         years = "" if probe.years or probe.relative else "".join(f"{y}年" for y in YEAR_BARE.findall(last)[:1])
         if years and named_reports(last) == {int(years[:4])}:
             years += "报告中"  # "2016年政府工作报告里拟发多少国债？" then "其中…呢？": still that report
+        elif len(reports) == 1:
+            years = f"{reports[0]}年报告中"
         return f"{context}{years}{question}" if context or years else question
     if probe.indicators or (len(probe.terms) >= 2 and not FOLLOW_UP.search(question.strip())):
         return question

@@ -9,9 +9,9 @@ import pytest
 from conftest import CORPUS, SAMPLE, service_over
 
 from planqa.records import Document
-from qa_service.compose import verdict
 from qa_service.pipeline import State, scope
 from qa_service.query import analyse
+from qa_service.verdicts import verdict
 
 BEIJING_2025 = CORPUS / "provincial-2025" / "txt" / "2025年北京市政府工作报告.txt"
 BEIJING_2026 = CORPUS / "provincial-2026" / "txt" / "2026_北京市_政府工作报告.txt"

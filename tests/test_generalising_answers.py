@@ -116,7 +116,8 @@ def test_the_next_year_in_a_follow_up_is_the_year_after_the_one_asked():
 
 
 def test_english_figures_need_a_unit_and_verdicts_compare_like_units():
-    from qa_service.compose import PartAnswer, _comparison, _sentence_text
+    from qa_service.compose import PartAnswer, _sentence_text
+    from qa_service.verdicts import comparison as _comparison
 
     q = analyse("What did the 2012 report say about PM2.5 monitoring?").parts[0]
     text = "增加细颗粒物PM2.5等监测指标。"

@@ -85,8 +85,9 @@ def test_the_quote_says_whose_figure_it_is(service):
 
 
 def test_a_fall_keeps_its_sign_in_english_and_in_the_verdict():
-    from qa_service.compose import PartAnswer, _comparison, _sentence_text
+    from qa_service.compose import PartAnswer, _sentence_text
     from qa_service.evidence import SentenceEvidence
+    from qa_service.verdicts import comparison as _comparison
 
     def ev(text: str) -> SentenceEvidence:
         chunk = Chunk(chunk_id="c", doc_id="d", ordinal=0, text=text, start=0, end=len(text))
@@ -98,4 +99,23 @@ def test_a_fall_keeps_its_sign_in_english_and_in_the_verdict():
     plan, actual = analyse("2030年固定资产投资增长目标是多少？实际完成了多少？").parts
     verdict = _comparison([PartAnswer(plan, sentences=[ev("固定资产投资增长5%左右。")]),
                            PartAnswer(actual, sentences=[ev("固定资产投资下降3.3%。")])], "zh")
-    assert verdict == ["实际低于目标"]
+    assert verdict == ["实际未完成目标"]  # a fall against a growth target: missed
+
+
+def test_a_turn_states_the_years_own_figure_and_a_smaller_fall_misses_a_fall_target():
+    from qa_service.compose import PartAnswer
+    from qa_service.evidence import SentenceEvidence
+    from qa_service.verdicts import comparison, own_figures, verdict
+
+    def ev(text: str) -> SentenceEvidence:
+        chunk = Chunk(chunk_id="c", doc_id="d", ordinal=0, text=text, start=0, end=len(text))
+        return SentenceEvidence(chunk, text, 0, len(text), text.rstrip("。"), 1.0, 1.0)
+
+    turned = "单位生产总值能耗由前三年分别上升4.9％、5.5％、0.2％，转为下降1.2%。"
+    assert own_figures(turned) == "转为下降1.2%。"
+    plan, actual = analyse("2030年单位生产总值能耗降低目标是多少？实际下降了多少？").parts
+    said = comparison([PartAnswer(plan, sentences=[ev("单位生产总值能耗降低4%左右。")]),
+                       PartAnswer(actual, sentences=[ev(turned)])], "zh")
+    assert said == ["实际未完成目标"]
+    assert verdict(-4.0, -4.5, "lower", "en", change=True) == "met the target"
+    assert verdict(5.5, 5.1, "lower", "zh") == "控制在目标以内"  # a level under its ceiling

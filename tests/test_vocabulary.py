@@ -48,3 +48,10 @@ def test_every_english_policy_term_names_a_phrase_of_the_genre():
     rare = {zh for zh in set(terms.values()) if sum(zh in t for t in texts) < 5}
     assert len(terms) >= 100 and not rare, f"policy terms in fewer than five documents: {rare}"
     assert vocabulary().translate("What does the report say about the low-altitude economy?") == ["低空经济"]
+
+
+def test_a_longer_english_name_is_its_own_indicator():
+    # "trade" alone is the goods trade, "services trade" is not; "GDP" inside "R&D-to-GDP ratio" is no second indicator
+    assert vocabulary().translate("How much did services trade grow in 2025?")[0] == "服务贸易"
+    assert vocabulary().translate("What was the R&D-to-GDP ratio in 2024?") == ["研发投入强度"]
+    assert vocabulary().translate("What was total trade in 2024?") == ["进出口总额"]

@@ -13,12 +13,13 @@ from planqa.figures import numbers_in
 from planqa.records import IndicatorRow
 from qa_service.answerers.reports import candidates, ranked_documents, report_year, years_fit
 from qa_service.asked_years import PERIOD
-from qa_service.compose import PartAnswer, direction_of
+from qa_service.compose import PartAnswer
 from qa_service.evidence import RowEvidence, SentenceEvidence, sentences_of
 from qa_service.figure_kind import PERIOD_SAID
 from qa_service.passages import find_passages
 from qa_service.query import Question
 from qa_service.retrieval import Hit
+from qa_service.verdicts import direction_of
 from qa_service.vocabulary import vocabulary
 
 if TYPE_CHECKING:
