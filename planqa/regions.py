@@ -27,8 +27,16 @@ PROVINCE_ENGLISH: dict[str, str] = {
 }
 
 
+# other English names in use: "Xizang" is the official one since 2023, "Macau" the older spelling
+ENGLISH_ALIASES: dict[str, tuple[str, ...]] = {"西藏自治区": ("xizang",), "澳门特别行政区": ("macau",)}
+
+
+# every English name of a region, for telling a place from a word in an English question
+ENGLISH_NAMES = frozenset(PROVINCE_ENGLISH.values()) | {a for names in ENGLISH_ALIASES.values() for a in names}
+
+
 def _names(full: str) -> tuple[str, ...]:
-    return (full, *PROVINCES[full], PROVINCE_ENGLISH[full])
+    return (full, *PROVINCES[full], PROVINCE_ENGLISH[full], *ENGLISH_ALIASES.get(full, ()))
 
 
 def province_in(text: str) -> str | None:

@@ -8,10 +8,12 @@ from pathlib import Path
 
 from planqa.patterns import FIGURE_TEXT
 from planqa.records import Citation, Document
+from planqa.regions import PROVINCE_ENGLISH, PROVINCES
 from qa_service.evidence import RowEvidence, SentenceEvidence
 from qa_service.figure_kind import PLAN_WORDS
 from qa_service.query import Question
 from qa_service.respective import respective
+from qa_service.sentence_years import PLAN_SECTION, REVIEW_SECTION
 from qa_service.shares import asks_share
 from qa_service.verdicts import FALL_BEFORE, comparison, is_year, own_figures, row_verdict
 from qa_service.vocabulary import vocabulary
@@ -98,7 +100,9 @@ def _sentence_text(part: Question, ev: SentenceEvidence, n: int, lang: str) -> s
         return f"{ev.fragment}[{n}]"
     shown = own_figures((part.indicators and respective(part.indicators[0].name, ev.fragment)) or ev.fragment)
     figures = [_signed_en(shown, m) for m in FIGURE_TEXT.finditer(shown) if not is_year(m.group(0))]
-    planned = any(w in ev.text for w in PLAN_WORDS)
+    # the report's review of the year states outcomes, whatever words the sentence uses ("稳定在", "要")
+    planned = not REVIEW_SECTION.search(ev.chunk.section) and (
+        bool(PLAN_SECTION.search(ev.chunk.section)) or any(w in ev.text for w in PLAN_WORDS))
     kind = {"plan": "target", "actual": "outcome"}.get(part.intent, "target" if planned else "outcome")
     # "2023 outcome", never a bare "(2023)": the checker reads a bare year as a figure to be quoted
     label = " ".join(f"{y} {kind}" for y in part.years) or kind
@@ -162,7 +166,13 @@ def compose(
 
 
 def _prefix(doc: Document, lang: str) -> str:
-    return f"《{doc.title}》: " if lang == "en" else f"《{doc.title}》："
+    """The report's title, and its region where the title does not say it ("2026年政府工作报告", of 云南省)."""
+    # "株洲市天元区": "天元区" names it too; the State Council's report is the nation's
+    names = (doc.region, *PROVINCES.get(doc.region, ()), doc.region[-3:], *(("国务院",) if doc.region == "全国" else ()))
+    region = doc.region if doc.region and not any(n in doc.title for n in names) else ""
+    if lang == "en":
+        return f"《{doc.title}》 ({PROVINCE_ENGLISH.get(region, region).title()}): " if region else f"《{doc.title}》: "
+    return f"《{doc.title}》（{region}）：" if region else f"《{doc.title}》："
 
 
 def not_found_message(lang: str, what: str) -> str:

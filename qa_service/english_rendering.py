@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from planqa.regions import PROVINCE_ENGLISH
+from planqa.regions import ENGLISH_NAMES
 from qa_service.glossary import content_words, resolve
 from qa_service.query import Question
 from qa_service.vocabulary import vocabulary
 
 # a place chooses the reports (see `pipeline.scope`); it is not a word the passages must hold
 ENGLISH_PLACE_WORDS = frozenset(
-    w for name in PROVINCE_ENGLISH.values() for w in name.lower().split()) | {"city", "province", "district", "county"}
+    w for name in ENGLISH_NAMES for w in name.lower().split()) | {"city", "province", "district", "county"}
 
 
 def in_passages_words(q: Question, passages: list[str]) -> Question:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from planqa.patterns import YEAR_BARE
 from planqa.regions import PROVINCE_ENGLISH
-from qa_service.asked_years import RELATIVE, RELATIVE_WORDS, named_reports
+from qa_service.asked_years import RELATIVE, RELATIVE_WORDS, asked_years, named_reports
 from qa_service.intents import intent_of
 from qa_service.places import implied_places, places_named
 
@@ -23,7 +23,10 @@ ONLY_A_YEAR = re.compile(r"(?i)\b(?:and|what|how|about|in|the|for|of|report|year
 PLAN_ACTUAL_WORDS = re.compile(r"计划|目标|预期|预计完成|实际")
 # a year next to the one asked before, in a follow-up
 NEIGHBOUR_YEAR = {"下一年": 1, "次年": 1, "第二年": 1, "后一年": 1, "前一年": -1}
-FOLLOW_UP = re.compile(r"^(?:那|那么|还有|另外|其中|and|what about|how about)|呢[？?]?$", re.I)
+FOLLOW_UP = re.compile(r"^(?:那|那么|还有|另外|其中|and|what about|how about)|呢[？?]?$|又(?=分别|是|有|为|增长|达到|完成)", re.I)
+# the year the question before asked: "那一年新增就业多少？", "How many jobs were created that year?"
+SAME_YEAR = re.compile(r"那一年|这一年|该年|同年|(?i:\bthat year\b|\bthe same year\b)")
+LEAD = re.compile(r"^(?:那么|那)(?!些)")
 
 
 def resolve_follow_up(question: str, history: list[dict] | None) -> str:
@@ -33,32 +36,38 @@ def resolve_follow_up(question: str, history: list[dict] | None) -> str:
         return question
     last = previous[-1]
     said = YEAR_BARE.findall(last)
+    asked = asked_years(last)[0] or [int(y) for y in said]
     for word, shift in NEIGHBOUR_YEAR.items():
-        if said and word in question:  # "那下一年的粮食产量呢？" after a question about 2020: 2021
-            question = question.replace(word, f"{int(said[0]) + shift}年")
+        if asked and word in question:  # "那下一年的粮食产量呢？" after a question about 2020: 2021
+            question = question.replace(word, f"{asked[0] + shift}年")
     from qa_service.query import analyse  # a follow-up is read as a question first
 
     probe = analyse(question, None)
-    if probe.lang == "en" and (probe.indicators or probe.terms) and FOLLOW_UP.search(question.strip()):
+    follows = bool(FOLLOW_UP.search(question.strip()) or SAME_YEAR.search(question))
+    if probe.lang == "en" and (probe.indicators or probe.terms) and (follows or not places_named(question)):
         return _english_follow_up(question, last)
     # "那出口呢？" asks the same place and year about another indicator; so does a question that names
-    # neither ("新建智能化矿井的目标是多少座？" after a question on one province's report)
-    # (a question that names an indicator of its own is a new question: "城镇新增就业人数是多少？" asks every year)
-    placeless = not (probe.indicators or places_named(question) or implied_places(question) or probe.years)
-    # "今年计划开行多少？" after a question on one province's 2025 report: that report's "this year"
-    reports = sorted(named_reports(last)) if placeless and probe.relative else []
-    unplaced = placeless and not probe.relative
-    if (probe.indicators or len(probe.terms) >= 2) and (FOLLOW_UP.search(question.strip()) or unplaced or reports):
-        context = "".join(sorted(set(places_named(last) or implied_places(last)) - set(places_named(question))))
-        years = "" if probe.years or probe.relative else "".join(f"{y}年" for y in YEAR_BARE.findall(last)[:1])
-        if years and named_reports(last) == {int(years[:4])}:
-            years += "报告中"  # "2016年政府工作报告里拟发多少国债？" then "其中…呢？": still that report
-        elif len(reports) == 1:
-            years = f"{reports[0]}年报告中"
-        return f"{context}{years}{question}" if context or years else question
+    # neither ("新建智能化矿井的目标是多少座？" after a question on one province's report). One that names an
+    # indicator of its own asks the place and report before, not their year ("城镇新增就业多少？" is every year's)
+    placeless = not (places_named(question) or implied_places(question))
+    unplaced = placeless and not (probe.indicators or probe.years or probe.relative)
+    if (probe.indicators or len(probe.terms) >= 2) and (follows or placeless):
+        return _in_context(question, last, probe, follows or unplaced)
     if probe.indicators or (len(probe.terms) >= 2 and not FOLLOW_UP.search(question.strip())):
         return question
     return _with_other_years(question, last, said)
+
+
+def _in_context(question: str, last: str, probe: Question, follows: bool) -> str:
+    """The question with the place and report of the one before, and its years when it follows on from it."""
+    context = "".join(sorted(set(places_named(last) or implied_places(last)) - set(places_named(question))))
+    reports = named_reports(last) if not (probe.years or named_reports(question)) else set()
+    said = [] if probe.years or probe.relative or not follows else asked_years(last)[0] or YEAR_BARE.findall(last)[:1]
+    years = "".join(f"{y}年" for y in said if len(reports) != 1 or int(y) not in reports)
+    # "2016年政府工作报告里拟发多少国债？" then "其中…呢？": still that report
+    report = f"{min(reports)}年报告中" if len(reports) == 1 and (context or said or probe.relative) else ""
+    question = LEAD.sub("", SAME_YEAR.sub("", question) if years else question)
+    return f"{context}{report}{years}{question}" if context or report or years else question
 
 
 def _with_other_years(question: str, last: str, said: list[str]) -> str:
@@ -94,12 +103,17 @@ def _with_other_years(question: str, last: str, said: list[str]) -> str:
 
 def _english_follow_up(question: str, last: str) -> str:
     """"And the digital economy's value added?" after a question on Anhui's GDP in 2025: another indicator,
-    the same place and year, said in English so that the answer is too."""
+    the same place and year (and report), said in English so that the answer is too."""
     places = [PROVINCE_ENGLISH.get(p, p).title() for p in places_named(last) if p not in places_named(question)]
-    years = [] if YEAR_BARE.search(question) else YEAR_BARE.findall(last)[:1]
+    years = [] if YEAR_BARE.search(question) else (asked_years(last)[0] or YEAR_BARE.findall(last))[:1]
+    reports = [] if YEAR_BARE.search(question) else sorted(named_reports(last) - {int(y) for y in years})[:1]
     asked = re.sub(r"^(?:and|what about|how about)\s+", "", question.strip().rstrip("?？ "), flags=re.I)
-    where = " ".join([f"in {', '.join(places)}" if places else "", f"in {years[0]}" if years else ""]).strip()
-    return f"What about {asked} {where}?".replace("  ", " ") if where else question
+    lead = "What about " if FOLLOW_UP.search(question.strip()) else ""
+    if years:
+        asked = SAME_YEAR.sub("", asked).strip()
+    where = " ".join([f"in {', '.join(places)}" if places else "", f"in {years[0]}" if years else "",
+                      f"according to the {reports[0]} report" if reports else ""]).strip()
+    return f"{lead}{asked} {where}?".replace("  ", " ") if where else question
 
 
 def keep_intent(q: Question, question: str, history: list[dict] | None) -> Question:

@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from planqa.records import Document
-from planqa.regions import PROVINCE_ENGLISH, PROVINCES, province_in, provinces_named
+from planqa.regions import ENGLISH_NAMES, PROVINCE_ENGLISH, PROVINCES, province_in, provinces_named
 from qa_service.glossary import cities
 from qa_service.vocabulary import vocabulary
 
@@ -59,7 +59,7 @@ def places_named(text: str) -> list[str]:
     named += [c for c in en if re.search(rf"(?<![a-z]){re.escape(c)}(?![a-z])", lower)]
     if NATIONAL_ASKED.search(text):
         named.append(NATIONAL)
-    known = {n.lower() for n in PROVINCE_ENGLISH.values()} | {c.lower() for c in en}
+    known = set(ENGLISH_NAMES) | {c.lower() for c in en}
     # "Wuzhong city's grain output": a place an English question names that no province or country name covers
     named += [m.group(1) for m in ENGLISH_LOCAL.finditer(text) if m.group(1).lower() not in known
               and not any(m.group(1).lower() in n or n in m.group(1).lower() for n in known)]
@@ -91,7 +91,7 @@ def without_province(word: str) -> str:
 def cities_named(text: str) -> list[str]:
     """The gazetteer's cities a question names, by their Chinese names: "泉州的GDP", "Quanzhou's GDP". A province's
     report gives the province's figures; one of its cities has a figure only where a sentence names it."""
-    known = {n.lower() for n in PROVINCE_ENGLISH.values()} | {c.lower() for c in vocabulary().places.get("countries_en", ())}
+    known = set(ENGLISH_NAMES) | {c.lower() for c in vocabulary().places.get("countries_en", ())}
     named = [w.removesuffix("市") for w, flag in _pos(text) if flag == "ns" and _city(w)]
     return list(dict.fromkeys(named + _english_cities(text, known)))
 

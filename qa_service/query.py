@@ -8,13 +8,13 @@ from dataclasses import dataclass, field, replace
 from planqa.patterns import YEAR_BARE
 from planqa.regions import provinces_named
 from planqa.text import words
-from qa_service.asked_years import YEAR_WORD, asked_years
+from qa_service.asked_years import YEAR_WORD, asked_years, named_reports
 from qa_service.follow_ups import keep_intent, resolve_follow_up
 from qa_service.glossary import glosses
 from qa_service.intents import compares, intent_of, target_and_outcome
 from qa_service.measures_asked import RATE_ASKED, units_asked
 from qa_service.places import without_province
-from qa_service.question_split import EACH_ASKED, conjoined, leading_thing, single, trailing_thing
+from qa_service.question_split import EACH_ASKED, conjoined, leading_thing, listed, single, trailing_thing
 from qa_service.question_split import clauses as split_clauses
 from qa_service.vocabulary import Indicator, vocabulary
 
@@ -22,11 +22,9 @@ TIME_ASKED = re.compile(r"什么时候|何时|哪一?年|哪一?天|几月|什�
 TIME_RANGE_ASKED = re.compile(r"从(?:哪天|哪年|什么时候|何时)到(?:哪天|哪年|什么时候|何时)|起止|from when to when")
 SHORT_CLAUSE = 10  # "最终增长了多少": a clause this short that names no indicator asks about the one before
 ENGLISH_RATE = re.compile(r"by how much|how (?:much|fast) did .* (?:grow|increase|rise|fall|drop)|\bgrowth\b|percent", re.I)
-# "两个抓手", "三项任务": the count asks how many things to list, it names nothing to look for
-# "哪几项", "前几项", "几个方面": asking for a list of things, not for a count
 ASK_PREFIX = re.compile(r"哪几个|哪几|哪些|哪个|哪类|什么|多少")  # "哪些项目" asks for 项目
-LIST_ASKED = re.compile(r"[哪前][几两二三四五六七八九十][个项条点大方面]*|几个?方面")
-COUNTING = re.compile(r"[一二两三四五六七八九十几]+[个项条点大方面]?")
+LIST_ASKED = re.compile(r"[哪前][几两二三四五六七八九十][个项条点大方面]*|几个?方面")  # "哪几项": a list, not a count
+COUNTING = re.compile(r"[一二两三四五六七八九十几]+[个项条点大方面]?")  # "两个抓手": how many to list, not what
 MEASURES_ASKED = re.compile(r"措施|举措|部署|做法|政策|哪些方面|如何(?:推进|落实|加强|促进)")
 KINDS = ("metadata", "aggregate", "comparison", "descriptive", "figure")
 
@@ -126,7 +124,7 @@ def _analyse_one(original: str, text: str) -> Question:
 
 def _kind(q: Question) -> str:
     vocab, lower = vocabulary(), q.text.lower()
-    metadata_cues = ("metadata_presenter", "metadata_meeting", "metadata_title", "metadata_docno")
+    metadata_cues = ("metadata_presenter", "metadata_meeting", "metadata_venue", "metadata_title", "metadata_docno")
     # "哪天印发的", "哪个部门发的": when and by whom the document came out, not a date or a body it speaks of
     published = vocab.cue("metadata_published", lower) and (
         vocab.cue("metadata_date", lower) or vocab.cue("metadata_issuer", lower))
@@ -174,26 +172,15 @@ def _parts(q: Question) -> list[Question]:
         sub.years = sub.years or q.years
         sub.relative = sub.relative or q.relative
         if sub.intent == "any" and subject is not None and subject.intent in ("plan", "actual"):
-            sub.intent = subject.intent  # "2021年拟安排多少专项债券？赤字率呢？": both planned
+            # "拟安排多少专项债券？赤字率呢？": both planned; but a later report named tells that year's outcome
+            later = sub.years and max(sub.years) < min(named_reports(clause) or [0])
+            sub.intent = "actual" if later else subject.intent
         short_follow = subject is not None and subject.indicators and not sub.indicators and len(clause) <= SHORT_CLAUSE
         if (not sub.indicators and not sub.terms and subject is not None) or short_follow or _restates(subject, sub):
             sub = _borrowed(subject, sub, clause)
         if not sub.indicators and not sub.terms:
             continue
-        if not sub.indicators and len(pieces := conjoined(clause)) > 1:
-            # each thing is asked with the clause's years and intent ("力争交通、水利…各达到多少")
-            parts += [replace(_analyse_one(q.original, p), years=sub.years, relative=sub.relative, intent=sub.intent)
-                      for p in pieces]
-        elif len(sub.indicators) > 1 or (sub.indicators and trailing_thing(sub)):
-            lead, trail = ([replace(_analyse_one(q.original, x), years=sub.years, relative=sub.relative,
-                                    intent=sub.intent) for x in (conjoined(t[0]) or [t[0]])] if t else []
-                           for t in (leading_thing(sub), trailing_thing(sub)))
-            parts += lead + [single(sub, i) for i in range(len(sub.indicators))] + trail  # in the order asked
-        elif len(sub.years) > 1 and sub.indicators:
-            # "2021年和2023年的目标分别是多少": one part per year
-            parts += [replace(sub, years=[y]) for y in sub.years]
-        else:
-            parts.append(sub)
+        parts += _split_clause(q, sub, clause)
         subject = sub
     parts = _plans_and_outcomes(q, parts)
     for p in parts:
@@ -202,6 +189,24 @@ def _parts(q: Question) -> list[Question]:
         if p.intent == "any" and q.intent in ("plan", "actual"):
             p.intent = q.intent  # "How much X and what Y did the report plan?": both planned
     return _one_each(parts) or [q]
+
+
+def _split_clause(q: Question, sub: Question, clause: str) -> list[Question]:
+    """One clause's parts, in the order asked."""
+    def each(texts: list[str]) -> list[Question]:  # each thing with the clause's years and intent
+        return [replace(_analyse_one(q.original, t), years=sub.years, relative=sub.relative, intent=sub.intent)
+                for t in texts]
+
+    if not sub.indicators and len(pieces := conjoined(clause)) > 1:
+        return each(pieces)  # "力争交通、水利…各达到多少"
+    if sub.indicators and (pieces := listed(clause, len({i.name for i in sub.indicators}))):
+        return each(pieces)
+    if len(sub.indicators) > 1 or (sub.indicators and trailing_thing(sub)):
+        lead, trail = (each(conjoined(t[0]) or [t[0]]) if t else [] for t in (leading_thing(sub), trailing_thing(sub)))
+        return lead + [single(sub, i) for i in range(len(sub.indicators))] + trail
+    if len(sub.years) > 1 and sub.indicators:
+        return [replace(sub, years=[y]) for y in sub.years]  # "2021年和2023年的目标分别是多少": one part per year
+    return [sub]
 
 
 def _plans_and_outcomes(q: Question, parts: list[Question]) -> list[Question]:
@@ -224,7 +229,7 @@ def _borrowed(subject: Question, sub: Question, clause: str) -> Question:
     """"增长多少？" borrows the subject of the clause before it, and keeps its own measure; a clause of asking
     words alone ("目标增长几成？最后完成了几成？") keeps the subject's measure too."""
     measure = sub if (sub.units or sub.wants_rate or sub.wants_time or sub.terms) else subject
-    own = intent_of(clause.lower())
+    own = sub.intent if sub.intent != "any" else intent_of(clause.lower())
     # its own words too: "比去年多安排多少" is answered by the clause that says 去年
     return replace(subject, text=f"{subject.text} {clause}", intent=own if own != "any" else subject.intent,
                    terms=[*subject.terms, *(t for t in sub.terms if t not in subject.terms)],

@@ -135,13 +135,13 @@ CONJUNCTION = re.compile(r"[和与及、]")
 MEASURE_TAIL = re.compile(r"(?:的)?(?:增长|增速|增幅|下降|目标|计划|预期|规模|总量)")
 
 
-def conjoined(clause: str) -> list[str]:
+def conjoined(clause: str, joins: re.Pattern[str] = CONJUNCTION) -> list[str]:
     """"新能源产业产值和装备制造业增加值的增长目标分别是多少" asks of two things the vocabulary does not name:
     one question per thing, each with the shared measure ("…的增长目标分别是多少"). [] when not so."""
     sep = SEPARATELY.search(clause)
     if not sep:
         return []
-    things = CONJUNCTION.split(clause[: sep.start()])
+    things = joins.split(clause[: sep.start()])
     if len(things) < 2 or any(len(t.strip()) < 2 for t in things):
         return []
     measure = MEASURE_TAIL.search(things[-1])
@@ -149,3 +149,16 @@ def conjoined(clause: str) -> list[str]:
     tail = (things[-1][measure.start():] if measure else "") + SEPARATELY.sub("", clause[sep.start():], count=1)
     names = [*things[:-1], things[-1][: measure.start()] if measure else things[-1]]
     return [name + tail for name in names]
+
+
+def listed(clause: str, indicators: int) -> list[str]:
+    """"A增速、B占生产总值比重、C占生产总值比重分别是多少": more things listed (at 、 only: "城镇和农村居民" is one
+    thing) than indicators named, because one indicator is the measure of several things: one part per thing."""
+    sep = SEPARATELY.search(clause)
+    if not sep or "、" not in clause[: sep.start()] or re.search(r"[和与及]", clause[: sep.start()]):
+        return []  # "A、B和C分别…" is for `single` and `trailing_thing`, which tell the things apart by name
+    pieces = conjoined(clause, ENUMERATION)
+    return pieces if len(pieces) > max(indicators, 1) else []
+
+
+ENUMERATION = re.compile(r"、")

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 import jieba.posseg as pseg
 
-from planqa.regions import PROVINCE_ENGLISH
+from planqa.regions import ENGLISH_NAMES
 from qa_service.glossary import cities, content_words, gloss_index, words
 from qa_service.query import Question
 from qa_service.vocabulary import vocabulary
@@ -66,7 +66,7 @@ def english_qualifiers(q: Question) -> list[str]:
     if q.lang != "en":
         return []
     vocab, lower = vocabulary(), q.text.lower()
-    provinces = set(PROVINCE_ENGLISH.values())
+    provinces = set(ENGLISH_NAMES)
     found = []
     for ind in q.indicators:
         for alias in sorted({ind.en.lower(), *(a.lower() for a in ind.en_aliases)}, key=len, reverse=True):

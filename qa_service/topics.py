@@ -34,6 +34,8 @@ MAX_HEADINGS = 12
 COUNTED = re.compile(r"([一二两三四五六七八九十几]+)(?:个|项|条|点|大|方面)[\u4e00-\u9fff]{0,4}[。：:]?$")
 # marks and boilerplate that say nothing of the topic
 NOISE = re.compile(r"[\s。，、；：“”‘’《》（）()「」,.;:!?！？\d]|(?:19|20)\d{2}年")
+# the report the question names is no topic it restates: "政府工作报告。" may be the caption above the title
+REPORT_NAMED = re.compile(r"(?:政府工作|工作|计划)?报告")
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,7 @@ def best_topic(text: str, question: str, terms: Sequence[str] = ()) -> tuple[Top
     answers best, a heading before a paragraph."""
     best, best_score = None, MIN_TOPIC_SHARE
     named = [t for t in terms if len(t) >= 2]
+    question = REPORT_NAMED.sub("，", question)
     for topic in topics(text):
         share = restated_share(topic.text, question)
         if topic.heading:

@@ -22,9 +22,11 @@ HEAD_CHARS = 1500  # where a report states who presents it, where and when
 # (the name may stand on the next line: "国务院总理　\n李克强"), or a line holds only the office and the name
 PRESENTER = re.compile(
     r"[^\n。，]{0,30}(?:长|主席|总理|主任|书记)(?:[ \u3000]*\n?[ \u3000]*(?<=[ \u3000\n])[\u4e00-\u9fff]"
-    r"(?:[ \u3000]?[\u4e00-\u9fff]){1,3}(?![\u4e00-\u9fff])|[\u4e00-\u9fff]{2,4}(?=\n))"
+    r"(?:[ \u3000]?[\u4e00-\u9fff]){1,3}(?:[·•・][\u4e00-\u9fff]{1,8})*(?![\u4e00-\u9fff])"
+    r"|[\u4e00-\u9fff]{2,4}(?:[·•・][\u4e00-\u9fff]{1,8})*(?=\n))"  # "艾尔肯·吐尼亚孜": a name in parts
 )
 MEETING = re.compile(r"[^\n。]{0,40}(?:人民代表大会|人大)[^\n。]{0,30}会议[^\n。]{0,30}")
+VENUE = re.compile(r"[^\n。]{0,40}会议在[^\n。，]{2,12}(?:开幕|召开|举行)")  # "…第四次会议在银川开幕": where
 # a notice's own number ("财建〔2013〕644号", "许政[2009]34号"), its issuing bodies, its date
 DOC_NUMBER = re.compile(r"(?:[\u4e00-\u9fff]*文件)?(?P<v>[\u4e00-\u9fff]{1,5}\s*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d+\s*号)")
 ORGAN = r"[\u4e00-\u9fff（）()]{2,30}?(?:部|委员会|委|局|厅|政府|院|署|办公室|办公厅|中心|银行|总局)"
@@ -35,6 +37,7 @@ RELEASE = re.compile(r"^(?:发布日期|发布时间|公布日期|发文日期|�
 CUE_PATTERNS = (
     ("metadata_presenter", (PRESENTER, MEETING)),
     ("metadata_meeting", (MEETING,)),
+    ("metadata_venue", (VENUE,)),
     ("metadata_release", (RELEASE,)),
     ("metadata_date", (MEETING, DATE)),
     ("metadata_docno", (DOC_NUMBER,)),

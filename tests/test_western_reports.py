@@ -1,0 +1,70 @@
+"""Habits of reports the project was not tuned on (found on a blind set of seven western regions): a name
+written in parts ("艾尔肯·吐尼亚孜"), the city a meeting opened in, a photo caption above the title, a title
+that does not name its region, three things asked of two indicators, and "Xizang". A made-up report."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import service_over
+
+from qa_service.places import places_named
+from qa_service.query import analyse
+
+REPORT = """标题：2031年政府工作报告
+省份：新疆维吾尔自治区
+2031年政府工作报告。 日报记者 某某 摄
+政府工作报告
+——2031年1月27日在新疆维吾尔自治区第十五届人民代表大会第一次会议上
+来源：新疆日报
+时间：2031-02-12
+自治区主席 艾尔肯·吐尼亚孜
+1月27日，新疆维吾尔自治区第十五届人民代表大会第一次会议在乌鲁木齐开幕。
+各位代表：
+
+一、2030年工作回顾
+
+过去一年，全区地区生产总值增长6.1%。规模以上工业增加值增长7%，工业增加值占地区生产总值比重提高到25.5%。服务业增加值占地区生产总值比重达46.2%。
+全力打造六大产业集群。推动“六大产业基地”向“六大产业集群”优化提升，更加注重集群发展。
+
+二、2031年工作安排
+
+主要预期目标是：地区生产总值增长5.5%左右。
+"""
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("western")
+    path, other = folder / "2031年新疆.txt", folder / "2031年甘肃.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    other.write_text("标题：2031年甘肃省政府工作报告\n省份：甘肃省\n2031年甘肃省政府工作报告\n\n一、2030年工作回顾\n\n"
+                     "过去一年，全省地区生产总值增长5.9%。\n", encoding="utf-8")
+    return service_over(folder / "data", [path, other])
+
+
+def test_a_name_in_parts_is_quoted_whole_and_the_city_is_told(service):
+    r = service.ask("新疆2031年政府工作报告是由谁作的？会议在哪座城市召开？")
+    assert r.found and "艾尔肯·吐尼亚孜" in r.answer and "乌鲁木齐" in r.answer
+
+
+def test_the_report_named_in_the_question_is_no_topic_it_restates(service):
+    r = service.ask("新疆2031年政府工作报告提出要推动“六大产业基地”向什么方向优化提升？")
+    assert r.found and "六大产业集群" in r.answer and "摄" not in r.answer
+
+
+def test_three_things_listed_of_two_indicators_are_three_parts(service):
+    q = analyse("2030年规模以上工业增加值增速、工业增加值占地区生产总值比重、服务业增加值占地区生产总值比重分别是多少？")
+    assert len(q.parts) == 3
+    r = service.ask(q.original)
+    assert r.found and all(f in r.answer for f in ("7%", "25.5%", "46.2%"))
+
+
+def test_a_title_without_its_region_is_named_with_it(service):
+    r = service.ask("2031年报告中2030年地区生产总值增长多少？")  # both reports answer: each is named
+    assert r.found and "6.1%" in r.answer and "（新疆维吾尔自治区）" in r.answer
+
+
+def test_a_later_report_tells_the_outcome_and_xizang_is_tibet():
+    q = analyse("What GDP growth target for 2030 did the 2030 report set, and what growth did the 2031 report record for 2030?")
+    assert [p.intent for p in q.parts] == ["plan", "actual"]
+    assert places_named("What GDP growth did Xizang report?") == ["西藏自治区"]
