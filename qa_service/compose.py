@@ -106,7 +106,7 @@ def _sentence_text(part: Question, ev: SentenceEvidence, n: int, lang: str) -> s
     kind = {"plan": "target", "actual": "outcome"}.get(part.intent, "target" if planned else "outcome")
     # "2023 outcome", never a bare "(2023)": the checker reads a bare year as a figure to be quoted
     label = " ".join(f"{y} {kind}" for y in part.years) or kind
-    if part.indicators and figures:
+    if part.indicators and figures and part.kind != "aggregate":  # a list of targets is many indicators' figures
         # "what share of GDP did education spending reach": the figure is a share of the indicator named
         name = f"share of {part.indicators[0].en}" if len(part.indicators) == 1 and asks_share(part) \
             else part.indicators[0].en
@@ -154,7 +154,7 @@ def compose(
             continue
         doc_id = part.rows[0].first.doc_id if part.rows else part.sentences[0].chunk.doc_id
         body = ("; " if lang == "en" else "；").join(pieces)
-        if body in shown:  # "A、B、C分别达x、y、z" answers three parts with one quote: shown once
+        if any(body in s for s in shown):  # "A、B、C分别达x、y、z" answers three parts with one quote: shown once
             continue
         shown.add(body)
         clauses.append((_prefix(documents[doc_id], lang) if name_documents and doc_id != named else "") + body)

@@ -119,8 +119,8 @@ def sentences_of(hits: list[Hit]):
 
 def _holds(lower: str, term: str) -> bool:
     """The text says the term, or every part of a compound ("管理机构" in "…办事机构,负责…征收管理")."""
-    if term in lower:
-        return True
+    if term in lower or (len(term) >= 3 and term[-1] in "量额" and term[:-1] in lower):
+        return True  # "总产量" is said "总产", "成交额" "成交"
     parts = _parts_of(term)
     return bool(parts) and all(p in lower for p in parts)
 

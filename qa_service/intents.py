@@ -22,8 +22,14 @@ NAMED_NOT_PLANNED = re.compile(r"预期寿命|预期性|计划生育|计划单�
 WEAK_ACTUAL = re.compile(r"达到|(?<!实际)(?<!预计)完成(?!了|情况)|取得|\bwas\b|\bwere\b")
 
 
+# "…set a growth target; what was it?": the clause asks of the thing before, its "was" is no outcome word
+PRONOUN_ASKED = re.compile(r"^\s*(?:what|how much|how many|how high)\s+(?:was|were|is|are)\s+(?:it|they|that|this)\W*$")
+
+
 def intent_of(lower: str) -> str:
     """plan (a target), actual (an outcome), review (how it went: both) or any."""
+    if PRONOUN_ASKED.match(lower):
+        return "any"
     vocab = vocabulary()
     lower = FIVE_YEAR_PLAN.sub(" ", lower)  # "the 13th Five-Year Plan" names a period, not a target
     lower = NAMED_NOT_PLANNED.sub(" ", lower)
@@ -50,3 +56,18 @@ def target_and_outcome(part: Question) -> list[Question]:
     if part.intent != "review" or not part.indicators or len(part.years) > 1 or not TARGET_NAMED.search(part.text):
         return [part]
     return [replace(part, intent="plan"), replace(part, intent="actual")]
+
+
+# "主要经济指标预期目标", "main economic targets": the report's list of targets, whatever words stand between
+ALL_TARGETS = re.compile(r"主要[\u4e00-\u9fff]{0,6}?(?:预期)?目标(?!是多少)|\b(?:main|major|key|principal)\s+(?:[a-z-]+\s+){0,3}"
+                         r"(?:targets|goals)\b")
+
+
+def asks_all_targets(lower: str, indicators: int) -> bool:
+    """The whole list asked for: no indicator named, or several named as its examples ("(GDP, investment,
+    retail sales…)"); "主要目标中GDP增长多少" asks one figure."""
+    listed = vocabulary().cue("aggregate_all", lower) or bool(ALL_TARGETS.search(lower))
+    return listed and (indicators == 0 or indicators >= 3 or (indicators == 2 and bool(LIST_VERB.search(lower))))
+
+
+LIST_VERB = re.compile(r"summari[sz]e|\blist\b|有哪些|是什么")

@@ -11,7 +11,7 @@ from planqa.text import words
 from qa_service.asked_years import YEAR_WORD, asked_years, named_reports
 from qa_service.follow_ups import keep_intent, resolve_follow_up
 from qa_service.glossary import glosses
-from qa_service.intents import compares, intent_of, target_and_outcome
+from qa_service.intents import asks_all_targets, compares, intent_of, target_and_outcome
 from qa_service.measures_asked import RATE_ASKED, units_asked
 from qa_service.places import without_province
 from qa_service.question_split import EACH_ASKED, conjoined, leading_thing, listed, single, trailing_thing
@@ -132,8 +132,8 @@ def _kind(q: Question) -> str:
         return "metadata"
     asks_which = "哪些" in lower or "哪个" in lower or "哪项" in lower or "which" in lower
     ranks = vocab.cue("aggregate_top", lower) or vocab.cue("aggregate_bottom", lower)
-    if not q.indicators and (vocab.cue("aggregate_all", lower) or asks_which and (ranks or
-        vocab.cue("aggregate_missed", lower) or vocab.cue("aggregate_met", lower))):
+    if asks_all_targets(lower, len(q.indicators)) or not q.indicators and asks_which and (ranks or
+        vocab.cue("aggregate_missed", lower) or vocab.cue("aggregate_met", lower)):
         return "aggregate"
     if vocab.cue("why", lower):
         return "descriptive"  # "为什么把增长目标定为6.5%－7%": the reasons, not the figure

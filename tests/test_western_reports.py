@@ -26,9 +26,11 @@ REPORT = """标题：2031年政府工作报告
 过去一年，全区地区生产总值增长6.1%。规模以上工业增加值增长7%，工业增加值占地区生产总值比重提高到25.5%。服务业增加值占地区生产总值比重达46.2%。
 全力打造六大产业集群。推动“六大产业基地”向“六大产业集群”优化提升，更加注重集群发展。
 
+棉花总产568.6万吨、占全国92.2%。全年接待游客突破3亿人次，游客花费3595.42亿元。常住人口城镇化率提高到58.09%。
+
 二、2031年工作安排
 
-主要预期目标是：地区生产总值增长5.5%左右。
+今年经济社会发展主要预期目标是：地区生产总值增长5.5%左右，在实际工作中努力争取更好结果。规模以上工业增加值增长7.5%左右，固定资产投资增长8%左右，社会消费品零售总额增长6%左右。
 """
 
 
@@ -68,3 +70,28 @@ def test_a_later_report_tells_the_outcome_and_xizang_is_tibet():
     q = analyse("What GDP growth target for 2030 did the 2030 report set, and what growth did the 2031 report record for 2030?")
     assert [p.intent for p in q.parts] == ["plan", "actual"]
     assert places_named("What GDP growth did Xizang report?") == ["西藏自治区"]
+
+
+def test_a_measure_word_may_be_left_off_and_the_regions_own_word_names_nothing(service):
+    r = service.ask("新疆2031年政府工作报告里，2030年全疆棉花总产量是多少？")  # the report says 棉花总产
+    assert r.found and "568.6万吨" in r.answer
+
+
+def test_visitors_and_their_spending_are_two_indicators(service):
+    r = service.ask("Looking back on 2030, how much total tourist spending did Xinjiang record, according to its 2031 report?")
+    assert r.found and "3595.42亿元" in r.answer and "3亿人次" not in r.answer
+    r = service.ask("What was Xinjiang's urbanization rate of resident population in 2030?")
+    assert r.found and "58.09%" in r.answer
+
+
+def test_the_list_of_targets_asked_in_other_words(service):
+    r = service.ask("新疆2031年政府工作报告提出的2031年主要经济指标预期目标是什么？")
+    assert r.found and r.kind == "aggregate" and all(f in r.answer for f in ("5.5%左右", "7.5%左右", "8%左右"))
+    r = service.ask("Summarize the main economic targets for 2031 in Xinjiang's 2031 report (GDP, investment, retail sales).")
+    assert r.found and r.kind == "aggregate" and "8%左右" in r.answer and "GDP (2031 target): 增长8%" not in r.answer
+
+
+def test_what_was_it_asks_of_the_target_before():
+    q = analyse("Xinjiang set a 2031 GDP growth target in its 2031 report; what was it, and what growth did the 2032 "
+                "report say was actually achieved in 2031?")
+    assert [p.intent for p in q.parts] == ["plan", "actual"]
