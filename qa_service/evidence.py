@@ -33,6 +33,7 @@ from qa_service.vocabulary import vocabulary
 # region's own words (地区, 国内, 全省, 全市…) and verbs (实现, 达到) before it do not
 OTHER_OUTPUT = re.compile(r"([\u4e00-\u9fff]{2})(?<![地国全人本][区内省市县州均])(?<!实现)(?<!达到)(?<!完成)(?<![年的和与及])生产总值")
 # The answerability thresholds, tuned on eval/gold/dev.jsonl (see the issue note for the figures).
+GROUP_COUNT = re.compile(r"等\d+[个项类家]")
 MIN_COVERAGE = 0.5  # weighted share of the question's terms a figure sentence must hold
 RARE_WEIGHT = 1.8  # a question word this rare (in almost no chunk) must be in the quote...
 UNSEEN_WEIGHT = 2.0  # ...but a word in no chunk at all cannot be: it only lowers the coverage
@@ -215,6 +216,8 @@ def _states_figure(q: Question, text: str, shown: bool = False) -> bool:
     """A figure is said: a number with its measure, or for "什么时候 / 多长时间" a date or a duration."""
     if q.wants_time:
         return len(TIME.findall(text)) >= q.wants_time
+    if not re.search(r"几|多少[个项家类]|how many", q.text):
+        text = GROUP_COUNT.sub(" ", text)  # "钢铁、水泥等15个重点行业": a count of the group, no figure of 钢铁
     return bool(numbers_in(text)) and (shown or bool(FIGURE_LOOSE.search(text)))
 
 

@@ -27,6 +27,7 @@ PASSAGE_POOL = 8  # descriptive answers come from the best-ranked chunks only
 PASSAGE_SPREAD = 0.15  # further sentences join the best one only when nearly as good
 LONG_SENTENCE = 120  # a longer sentence is shown by its clauses that hold the question's terms
 MIN_PASSAGE_COVERAGE = 0.6
+CONTENT_RARITY = 0.8  # a word this rare names a topic (两岸 1.3, 绿色 0.8); 推进 0.4, 发展 0.7 do not
 # jieba's part-of-speech tags of nouns, place words and abbreviations: one qualifies the noun after it
 NOUN_TAGS = frozenset({"n", "s", "nz", "j"})  # the same for a descriptive answer, which has no figure to anchor it
 OPENS_WITH_COLON = re.compile(r"^[^：:，,。]{2,40}[：:]")
@@ -57,7 +58,7 @@ def find_passages(
     for rank, hit, text, s_start in sentences_of(hits[:pool] if pool else hits):
         # under "二、积极引导高校毕业生到基层就业", a sentence need not repeat what its heading says
         coverage, matched, missing_rare = coverage_of(groups, text, context=_last_heading(hit.chunk.section))
-        if not coverage_of(groups, text)[1] or len(text) < 8:
+        if not _holds_content(groups, coverage_of(groups, text)[1]) or len(text) < 8:
             continue
         if coverage < MIN_PASSAGE_COVERAGE or missing_rare > 0 or not names_all(q, text):
             continue
@@ -100,6 +101,15 @@ def modifier_pairs(question: str, ignore: frozenset[str]) -> tuple[tuple[str, st
 
 def _drops_a_modifier(text: str, pairs: tuple[tuple[str, str], ...]) -> bool:
     return any(head in text and modifier not in text for modifier, head in pairs)
+
+
+def _holds_content(groups: list[tuple[list[str], float]], held: list[str]) -> bool:
+    """The sentence itself holds a word that names something ("两岸", an indicator), not only one that any
+    sentence has ("推进"): its heading may say the rest, not all of it."""
+    weights = {alts[0]: w for alts, w in groups}
+    if not any(w >= CONTENT_RARITY for w in weights.values()):
+        return bool(held)
+    return any(weights.get(t, 0.0) >= CONTENT_RARITY for t in held)
 
 
 def _says_more(text: str, groups: list[tuple[list[str], float]]) -> bool:

@@ -26,6 +26,7 @@ REPORT = """标题：2031年政府工作报告
 过去一年，全区地区生产总值增长6.1%。规模以上工业增加值增长7%，工业增加值占地区生产总值比重提高到25.5%。服务业增加值占地区生产总值比重达46.2%。
 全力打造六大产业集群。推动“六大产业基地”向“六大产业集群”优化提升，更加注重集群发展。
 
+钢铁、水泥等15个重点行业淘汰落后产能年度任务如期完成。
 棉花总产568.6万吨、占全国92.2%。全年接待游客突破3亿人次，游客花费3595.42亿元。常住人口城镇化率提高到58.09%。
 
 二、2031年工作安排
@@ -95,3 +96,17 @@ def test_what_was_it_asks_of_the_target_before():
     q = analyse("Xinjiang set a 2031 GDP growth target in its 2031 report; what was it, and what growth did the 2032 "
                 "report say was actually achieved in 2031?")
     assert [p.intent for p in q.parts] == ["plan", "actual"]
+
+
+def test_a_count_of_a_group_is_no_figure_of_its_members(service):
+    r = service.ask("2030年要淘汰的钢铁落后产能是多少？")
+    assert not r.found
+
+
+def test_a_sentence_holding_only_common_words_of_the_question_is_no_answer():
+    from qa_service.passages import _holds_content
+
+    groups = [(["两岸"], 1.28), (["融合"], 0.74), (["推进"], 0.37)]  # rarities as over the corpus
+    assert not _holds_content(groups, ["推进"])  # the heading said 两岸融合, the sentence only 推进
+    assert _holds_content(groups, ["两岸", "推进"])
+    assert _holds_content([(["推进"], 0.37)], ["推进"])  # a question of common words only: any of them
