@@ -9,7 +9,7 @@ from pathlib import Path
 from planqa.patterns import FIGURE_TEXT
 from planqa.records import Citation, Document
 from planqa.regions import PROVINCE_ENGLISH, PROVINCES
-from qa_service.evidence import RowEvidence, SentenceEvidence
+from qa_service.evidence import RATIO_NAME, RowEvidence, SentenceEvidence
 from qa_service.figure_kind import PLAN_WORDS
 from qa_service.query import Question
 from qa_service.respective import respective
@@ -108,7 +108,9 @@ def _sentence_text(part: Question, ev: SentenceEvidence, n: int, lang: str) -> s
     label = " ".join(f"{y} {kind}" for y in part.years) or kind
     if part.indicators and figures and part.kind != "aggregate":  # a list of targets is many indicators' figures
         # "what share of GDP did education spending reach": the figure is a share of the indicator named
-        name = f"share of {part.indicators[0].en}" if len(part.indicators) == 1 and asks_share(part) \
+        # (a ratio of its own, as R&D intensity is, is not a share of itself)
+        ratio = RATIO_NAME.search(part.indicators[0].name)
+        name = f"share of {part.indicators[0].en}" if len(part.indicators) == 1 and asks_share(part) and not ratio \
             else part.indicators[0].en
         return f"{name}{f' ({label})' if label else ''}: {', '.join(figures)} [{n}]"
     return f"the report says “{ev.fragment}” [{n}]"

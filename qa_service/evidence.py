@@ -33,6 +33,7 @@ from qa_service.vocabulary import vocabulary
 # region's own words (地区, 国内, 全省, 全市…) and verbs (实现, 达到) before it do not
 OTHER_OUTPUT = re.compile(r"([\u4e00-\u9fff]{2})(?<![地国全人本][区内省市县州均])(?<!实现)(?<!达到)(?<!完成)(?<![年的和与及])生产总值")
 # The answerability thresholds, tuned on eval/gold/dev.jsonl (see the issue note for the figures).
+RATIO_NAME = re.compile(r"强度|比重|比例|占比")
 GROUP_COUNT = re.compile(r"等\d+[个项类家]")
 MIN_COVERAGE = 0.5  # weighted share of the question's terms a figure sentence must hold
 RARE_WEIGHT = 1.8  # a question word this rare (in almost no chunk) must be in the quote...
@@ -224,11 +225,13 @@ def _states_figure(q: Question, text: str, shown: bool = False) -> bool:
 def names_all(q: Question, text: str) -> bool:
     """Every indicator asked is named, read longest form first: "人均GDP" names GDP per head, not GDP."""
     if q.indicators:
+        # "研发经费支出相当于全市生产总值的比例": a ratio written out names the ratio, whatever is cut below
+        ratios = {id(ind) for _, ind in vocabulary().find_indicators(text) if RATIO_NAME.search(ind.name)}
         if "占" not in q.text and not SHARE_OF.search(q.text) and not asks_share(q):  # GDP as a denominator
             text = SHARE_OF.sub(" ", text)
         # "海洋生产总值增长6%左右": a field's output, not the region's GDP, unless the question says so
         text = OTHER_OUTPUT.sub(lambda m: m.group(0) if m.group(1) in q.text else " ", text)
-        named = {id(ind) for _, ind in vocabulary().find_indicators(text)}
+        named = {id(ind) for _, ind in vocabulary().find_indicators(text)} | ratios
         return all(id(ind) in named for ind in q.indicators)
     lower = text.lower()
     return all(any(a.lower() in lower for a in c) for c in q.concepts)

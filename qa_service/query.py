@@ -21,7 +21,7 @@ from qa_service.vocabulary import Indicator, vocabulary
 TIME_ASKED = re.compile(r"什么时候|何时|哪一?年|哪一?天|几月|什么时间|多长时间|多久|期限|截止|时限|起止|when|how long|deadline")
 TIME_RANGE_ASKED = re.compile(r"从(?:哪天|哪年|什么时候|何时)到(?:哪天|哪年|什么时候|何时)|起止|from when to when")
 SHORT_CLAUSE = 10  # "最终增长了多少": a clause this short that names no indicator asks about the one before
-ENGLISH_RATE = re.compile(r"by how much|how (?:much|fast) did .* (?:grow|increase|rise|fall|drop)|\bgrowth\b|percent", re.I)
+ENGLISH_RATE = re.compile(r"by how much|how (?:much|fast) did .* (?:grow|increase|rise|fall|drop)|\bgrowth\b(?!\s+(?:points?|poles?|engines?|drivers?))|percent", re.I)
 ASK_PREFIX = re.compile(r"哪几个|哪几|哪些|哪个|哪类|什么|多少")  # "哪些项目" asks for 项目
 LIST_ASKED = re.compile(r"[哪前][几两二三四五六七八九十][个项条点大方面]*|几个?方面")  # "哪几项": a list, not a count
 COUNTING = re.compile(r"[一二两三四五六七八九十几]+[个项条点大方面]?")  # "两个抓手": how many to list, not what

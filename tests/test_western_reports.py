@@ -31,7 +31,8 @@ REPORT = """标题：2031年政府工作报告
 
 二、2031年工作安排
 
-今年经济社会发展主要预期目标是：地区生产总值增长5.5%左右，在实际工作中努力争取更好结果。规模以上工业增加值增长7.5%左右，固定资产投资增长8%左右，社会消费品零售总额增长6%左右。
+今年经济社会发展主要预期目标是：地区生产总值增长5.5%左右，在实际工作中努力争取更好结果。规模以上工业增加值增长7.5%左右，固定资产投资增长8%左右，社会消费品零售总额增长6%左右。全社会研发经费支出相当于全市生产总值的比例达到2.6%左右。
+推进未来产业先导区建设，培育6G、量子科技、生物制造等新增长点。
 """
 
 
@@ -110,3 +111,13 @@ def test_a_sentence_holding_only_common_words_of_the_question_is_no_answer():
     assert not _holds_content(groups, ["推进"])  # the heading said 两岸融合, the sentence only 推进
     assert _holds_content(groups, ["两岸", "推进"])
     assert _holds_content([(["推进"], 0.37)], ["推进"])  # a question of common words only: any of them
+
+
+def test_a_ratio_written_out_names_the_ratio_and_is_no_share_of_itself(service):
+    r = service.ask("What R&D-to-GDP ratio does Xinjiang's 2031 report target for 2031?")
+    assert r.found and "2.6%左右" in r.answer and "share of R&D" not in r.answer
+
+
+def test_growth_points_are_no_growth_rate(service):
+    r = service.ask("Which new growth points in future industries does Xinjiang's 2031 report say it will cultivate?")
+    assert r.found and "量子科技" in r.answer
