@@ -49,3 +49,5 @@ FIGURE_TEXT = re.compile(
     r"(?<![\d.A-Za-z_])[-−]?\d+(?:\.\d+)?\s*(?:%|％)?(?:\s*[—–~～至到-]\s*\d+(?:\.\d+)?)?"
     rf"\s*(?:％|{FIGURE_UNIT})(?:左右|以上|以内|以下)?"
 )
+# "由…转为", "从52%提高到55%": a change of state; the year's own figure follows the verb
+TURN_VERB = r"(?:转为|提高到|提高至|增加到|增加至|上升到|上升至|下降到|下降至|降至|降到|减少到|减少至|扩大到|扩大至|提升到|提升至)"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from planqa.patterns import TURN_VERB
 from qa_service.fragments import RATE, TIME, extend_to_rate, has_unit
 from qa_service.query import Question
 
@@ -31,9 +32,17 @@ def states_amount(q: Question, fragment: str) -> bool:
     return any(re.search(rf"\d(?:\.\d+)?\s*[万亿千百]*(?:{u})", fragment) for u in units)
 
 
+TURN_CLAUSE = re.compile(rf"[，,]\s*{TURN_VERB}[^，,；;。]*")
+
+
 def extended(q: Question, text: str, fragment: str) -> str:
     """The fragment with the next clause or two when they hold what is asked and it does not: the rate, the
-    date, or the amount ("地区生产总值增长6.1%、增速居全国前列，总量达到41000亿元")."""
+    date, or the amount ("地区生产总值增长6.1%、增速居全国前列，总量达到41000亿元"); and the clause a change
+    turns in ("能耗由前三年分别上升4.9％、5.5％，转为下降1.2%": the year's own figure is after the turn)."""
+    at = text.find(fragment)
+    if at >= 0 and re.search(r"由|从", fragment) and not re.search(TURN_VERB, fragment):
+        turn = TURN_CLAUSE.match(text, at + len(fragment))
+        fragment = text[at : turn.end()] if turn else fragment
     if q.wants_rate and not RATE.search(fragment):
         return extend_to_rate(text, fragment)
     if q.wants_time and len(TIME.findall(fragment)) < q.wants_time:

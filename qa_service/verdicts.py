@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from planqa.figures import parse_figure
-from planqa.patterns import FIGURE_TEXT
+from planqa.patterns import FIGURE_TEXT, TURN_VERB
 from qa_service.evidence import RowEvidence
 from qa_service.vocabulary import vocabulary
 
@@ -17,8 +17,7 @@ if TYPE_CHECKING:
 FALL_BEFORE = re.compile(r"(?:下降|减少|降低|回落|下滑|收窄)(?:了)?$")  # said right before a figure: it fell
 # "由前三年分别上升4.9％、5.5％、0.2％，转为下降1.2%", "由上年的52%提高到55%": the figures before the turn are
 # other years', the year's own figure comes after it
-TURNED = re.compile(r"(?:由|从)[^。；]*?(?:转为|提高到|提高至|增加到|增加至|上升到|上升至|下降到|下降至|降至|降到|"
-                    r"减少到|减少至|扩大到|扩大至|提升到|提升至)")
+TURNED = re.compile(rf"(?:由|从)[^。；]*?{TURN_VERB}")
 
 
 def direction_of(name: str) -> str:

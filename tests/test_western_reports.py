@@ -121,3 +121,17 @@ def test_a_ratio_written_out_names_the_ratio_and_is_no_share_of_itself(service):
 def test_growth_points_are_no_growth_rate(service):
     r = service.ask("Which new growth points in future industries does Xinjiang's 2031 report say it will cultivate?")
     assert r.found and "量子科技" in r.answer
+
+
+def test_a_turn_is_quoted_to_its_end_and_a_target_said_again_is_no_outcome():
+    from qa_service.amounts import extended
+    from qa_service.figure_kind import _kind_fits
+
+    q = analyse("2030年单位生产总值能耗下降了多少？").parts[0]
+    text = "单位生产总值能耗由前三年分别上升4.9％、5.5％，转为下降1.2%。"
+    assert extended(q, text, "单位生产总值能耗由前三年分别上升4.9％、5.5％").endswith("转为下降1.2%")
+    actual = analyse("2030年单位生产总值能耗实际下降了多少？").parts[0]
+    missed = "但是，没有实现年初确定的单位生产总值能耗降低4%左右的目标。"
+    assert actual.intent == "actual"
+    assert not _kind_fits(actual, missed, "没有实现年初确定的单位生产总值能耗降低4%左右的目标", in_review=True)
+    assert _kind_fits(actual, text, "转为下降1.2%", in_review=True)
