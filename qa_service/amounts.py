@@ -73,6 +73,18 @@ def bound_for_exact(q: Question, fragment: str) -> bool:
 def measure_shown(q: Question, fragment: str) -> bool:
     """The unit and the rate asked are shown; "外贸总额为多少" by an amount in its units (not its growth rate, not a
     count); an exact figure asked by more than a bound."""
-    if (q.units and not has_unit(fragment, q.units)) or (q.wants_rate and not RATE.search(fragment)):
+    if (q.units and not has_unit(fragment, q.units)) or (
+            q.wants_rate and not RATE.search(fragment) and not _changed_by_amount(q, fragment)):
         return False
     return not ((asks_amount(q) and not states_amount(q, fragment)) or bound_for_exact(q, fragment))
+
+
+# "最低收购价分别提高多少" asks a change, which may be an amount ("每50公斤分别提高7.4元和16元"); a rate by name
+# ("增速", "百分之几") is a rate
+CHANGE_ASKED = re.compile(r"(?:提高|降低|下降|增加|减少)(?:了)?(?:分别|各)?(?:是|为)?(?:多少|几)")
+RATE_NAMED = re.compile(r"增速|增幅|涨幅|增长率|百分之|百分点|比重|占比|比例|percent|rate", re.I)
+CHANGED_BY = re.compile(r"(?:提高|降低|下降|增加|减少)(?:了)?\d+(?:\.\d+)?\s*[万亿千百]*[\u4e00-\u9fff]")
+
+
+def _changed_by_amount(q: Question, fragment: str) -> bool:
+    return bool(CHANGE_ASKED.search(q.text) and not RATE_NAMED.search(q.text) and CHANGED_BY.search(fragment))

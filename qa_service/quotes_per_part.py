@@ -25,7 +25,8 @@ def distinct(parts: list[PartAnswer]) -> list[PartAnswer]:
             key = (ev.chunk.doc_id, ev.start, ev.fragment)
             # the same clause may hold an indicator's level and its growth ("60199.45亿元、增长5%"), or
             # every part's figure in turn ("交通、水利、能源领域投资额分别达2400亿元、450亿元、1700亿元")
-            shared = _same_ask(used.get(key, asks), asks) or _respectively(ev.fragment, len(parts))
+            shared = _same_ask(used.get(key, asks), asks) or _respectively(ev.fragment, len(parts)) or _each_its_own(
+                ev.fragment, [p.question for p in parts])
             if shared and all(ev.fragment != k.fragment for k in kept):
                 kept.append(ev)
         used.update({(ev.chunk.doc_id, ev.start, ev.fragment): asks for ev in kept})
@@ -38,6 +39,20 @@ def _respectively(fragment: str, parts: int) -> bool:
     at = fragment.find("分别")
     joined = len(CONJOINED.findall(fragment[:at])) + ("城乡" in fragment[:at])  # 城乡: the urban and the rural
     return at > 0 and len(numbers_in(fragment[at:])) >= parts >= 2 and joined >= parts - 1
+
+
+def _each_its_own(fragment: str, questions: list[Question]) -> bool:
+    """"城镇新增就业8.4万人、农村劳动力转移就业84万人": each part's own name, each followed by a figure of its own."""
+    at = []
+    for q in questions:
+        names = q.concepts[0] if q.concepts else sorted(q.terms, key=len, reverse=True)[:2]
+        found = [fragment.find(n) for n in names if n and n in fragment]
+        if not found:
+            return False
+        at.append(min(found))
+    at = sorted(set(at))
+    ends = [*at[1:], len(fragment)]
+    return len(at) == len(questions) >= 2 and all(re.search(r"\d", fragment[a:b]) for a, b in zip(at, ends, strict=True))
 
 
 def _same_ask(a: tuple, b: tuple) -> bool:
