@@ -103,10 +103,14 @@ def describe_document(text: str, fallback_title: str) -> DocumentInfo:
 
 def _guess_title(head: str) -> str:
     for line in head.split("\n")[:15]:
-        line = line.strip()
+        line = ADDRESSEES.sub("", line.strip())
         if ("报告" in line or "计划" in line or "规划" in line) and 6 <= len(line) <= 120 and "：" not in line[:4]:
             return line
     return ""
+
+
+# "…的通知各区(市)县政府(管委会),市级有关部门,有关单位:": a notice's addressees, joined to its title line
+ADDRESSEES = re.compile(r"(?<=[知见法案定告])\s*各[^：:。]{2,80}[：:]$")
 
 
 def _guess_region(title: str) -> str:

@@ -65,3 +65,11 @@ def test_sentences_are_contiguous_and_chunks_never_cut_a_sentence():
     for start, end in splitter.spans(para, base):
         chunk = text[start:end]
         assert chunk.endswith(("。", "；", "！", "？", "”")) or end == base + len(para), chunk[-10:]
+
+
+def test_a_notices_addressees_joined_to_its_title_are_not_the_title():
+    from ingest.structure import describe_document
+
+    text = ("某市规划和自然资源局 关于印发某市社区服务设施建设工程实施方案的通知各区(市)县政府(管委会),市级有关部门,"
+            "有关单位:\n经市领导同意，现将方案印发给你们。\n")
+    assert describe_document(text, "x").title == "某市规划和自然资源局 关于印发某市社区服务设施建设工程实施方案的通知"
