@@ -51,6 +51,13 @@ def service_over(data_dir: Path, paths: list[Path]):
     return QAService(settings, embeddings, sql=ingestor.sql, vectors=ingestor.vectors)
 
 
+def service_over_texts(folder: Path, texts: dict[str, str]):
+    """`service_over` made-up reports: each text written to its file name in `folder`, then ingested."""
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return service_over(folder / "data", [folder / name for name in texts])
+
+
 @pytest.fixture
 def settings(tmp_path):
     from planqa.settings import Settings

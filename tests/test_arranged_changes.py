@@ -5,7 +5,7 @@ scope. Made-up national reports."""
 from __future__ import annotations
 
 import pytest
-from conftest import service_over
+from conftest import service_over_texts
 
 REPORTS = {
     "2031_national.txt": "标题：2031年政府工作报告\n2031年政府工作报告\n\n一、2030年工作回顾\n\n过去一年，国内生产总值增长5%。\n\n"
@@ -17,12 +17,7 @@ REPORTS = {
 
 @pytest.fixture(scope="module")
 def service(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("arranged")
-    paths = []
-    for name, text in REPORTS.items():
-        (folder / name).write_text(text, encoding="utf-8")
-        paths.append(folder / name)
-    return service_over(folder / "data", paths)
+    return service_over_texts(tmp_path_factory.mktemp("arranged"), REPORTS)
 
 
 def test_a_price_raised_by_an_amount_is_read_from_its_own_report(service):

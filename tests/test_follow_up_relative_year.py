@@ -5,7 +5,7 @@ province. Two made-up provinces whose reports plan the same thing."""
 from __future__ import annotations
 
 import pytest
-from conftest import service_over
+from conftest import service_over_texts
 
 from qa_service.follow_ups import resolve_follow_up
 
@@ -23,12 +23,7 @@ EARLIER = [{"role": "user", "content": "河南省2031年政府工作报告中，
 
 @pytest.fixture(scope="module")
 def service(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("relative_follow_up")
-    paths = []
-    for name, text in REPORTS.items():
-        (folder / name).write_text(text, encoding="utf-8")
-        paths.append(folder / name)
-    return service_over(folder / "data", paths)
+    return service_over_texts(tmp_path_factory.mktemp("relative_follow_up"), REPORTS)
 
 
 def test_this_year_keeps_the_place_and_report_before():
