@@ -79,7 +79,7 @@ def measure_shown(q: Question, fragment: str) -> bool:
     return not ((asks_amount(q) and not states_amount(q, fragment)) or bound_for_exact(q, fragment))
 
 
-# "最低收购价分别提高多少" asks a change, which may be an amount ("每50公斤分别提高7.4元和16元"); a rate by name
+# "提高多少" asks a change, which may be an amount ("每吨提高50元"); a rate asked by name
 # ("增速", "百分之几") is a rate
 CHANGE_ASKED = re.compile(r"(?:提高|降低|下降|增加|减少)(?:了)?(?:分别|各)?(?:是|为)?(?:多少|几)")
 RATE_NAMED = re.compile(r"增速|增幅|涨幅|增长率|百分之|百分点|比重|占比|比例|percent|rate", re.I)

@@ -225,7 +225,7 @@ def _states_figure(q: Question, text: str, shown: bool = False) -> bool:
 def names_all(q: Question, text: str) -> bool:
     """Every indicator asked is named, read longest form first: "人均GDP" names GDP per head, not GDP."""
     if q.indicators:
-        # "研发经费支出相当于全市生产总值的比例": a ratio written out names the ratio, whatever is cut below
+        # "…经费支出相当于…生产总值的比例": a ratio written out names the ratio, whatever is cut below
         ratios = {id(ind) for _, ind in vocabulary().find_indicators(text) if RATIO_NAME.search(ind.name)}
         if "占" not in q.text and not SHARE_OF.search(q.text) and not asks_share(q):  # GDP as a denominator
             text = SHARE_OF.sub(" ", text)

@@ -48,7 +48,7 @@ def resolve_follow_up(question: str, history: list[dict] | None) -> str:
         return _english_follow_up(question, last)
     # "那出口呢？" asks the same place and year about another indicator; so does a question that names
     # neither ("新建智能化矿井的目标是多少座？" after a question on one province's report). One that names an
-    # indicator of its own asks the place and report before, not their year ("城镇新增就业多少？" is every year's)
+    # indicator of its own asks the place and report before, not their year (an indicator asked alone is asked of every year)
     placeless = not (places_named(question) or implied_places(question))
     unplaced = placeless and not (probe.indicators or probe.years or probe.relative)
     if (probe.indicators or len(probe.terms) >= 2) and (follows or placeless):

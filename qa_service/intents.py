@@ -58,7 +58,7 @@ def target_and_outcome(part: Question) -> list[Question]:
     return [replace(part, intent="plan"), replace(part, intent="actual")]
 
 
-# "主要经济指标预期目标", "main economic targets": the report's list of targets, whatever words stand between
+# "主要…目标", "main … targets": the report's list of targets, whatever words stand between
 ALL_TARGETS = re.compile(r"主要[\u4e00-\u9fff]{0,6}?(?:预期)?目标(?!是多少)|\b(?:main|major|key|principal)\s+(?:[a-z-]+\s+){0,3}"
                          r"(?:targets|goals)\b")
 

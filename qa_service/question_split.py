@@ -152,7 +152,7 @@ def conjoined(clause: str, joins: re.Pattern[str] = CONJUNCTION) -> list[str]:
 
 
 def listed(clause: str, indicators: int) -> list[str]:
-    """"A增速、B占生产总值比重、C占生产总值比重分别是多少": more things listed (at 、 only: "城镇和农村居民" is one
+    """"A的增速、B的占比、C的占比分别…": more things listed (at 、 only: "城镇和农村居民" is one
     thing) than indicators named, because one indicator is the measure of several things: one part per thing."""
     sep = SEPARATELY.search(clause)
     if not sep or "、" not in clause[: sep.start()] or re.search(r"[和与及]", clause[: sep.start()]):

@@ -42,7 +42,7 @@ def _respectively(fragment: str, parts: int) -> bool:
 
 
 def _each_its_own(fragment: str, questions: list[Question]) -> bool:
-    """"城镇新增就业8.4万人、农村劳动力转移就业84万人": each part's own name, each followed by a figure of its own."""
+    """"甲项8万人、乙项80万人": each part's own name, each followed by a figure of its own."""
     at = []
     for q in questions:
         names = q.concepts[0] if q.concepts else sorted(q.terms, key=len, reverse=True)[:2]

@@ -21,7 +21,7 @@ def service(tmp_path_factory):
 
 
 def test_a_price_raised_by_an_amount_is_read_from_its_own_report(service):
-    r = service.ask("2031年小麦和稻谷的最低收购价分别提高多少？")
+    r = service.ask("2031年稻谷和小麦的最低收购价要提高多少？")
     assert r.found and "7.4元" in r.answer and "16元" in r.answer
 
 
@@ -33,7 +33,7 @@ def test_one_clause_may_give_each_part_its_own_figure():
     from qa_service.query import analyse
     from qa_service.quotes_per_part import _each_its_own
 
-    q = analyse("2030年城镇新增就业和农村劳动力转移就业各多少人？")
+    q = analyse("2030年新增城镇就业、农村劳动力转移就业各有多少人？")
     both = "城镇新增就业8.4万人、农村劳动力转移就业84万人"
     assert len(q.parts) == 2 and _each_its_own(both, q.parts)
     assert not _each_its_own("城镇新增就业8.4万人，农村劳动力转移就业稳步推进", q.parts)

@@ -117,7 +117,7 @@ def topic_words(q: Question, ignore: set[str], rarity) -> list[str]:
     """The rare words that name what a list is about ("生态环境方面的目标": 生态环境), not how it is
     asked ("报告承认…", "年初", "哪一类": jieba's verbs, time words, pronouns…)."""
     framing = {w.word for w in pseg.cut(q.text) if w.flag in FRAMING_TAGS}
-    named = ALL_TARGETS.search(q.text.lower())  # "主要经济指标预期目标": the list's name, not its topic
+    named = ALL_TARGETS.search(q.text.lower())  # "主要…目标" with words between: the list's name, not its topic
     framing |= {t for t in q.terms if named and t in named.group(0)}
     return [t for t in q.terms if t not in ignore and t not in framing and not ASKING.search(t)
             and rarity(t) >= TOPIC_RARITY]
