@@ -226,7 +226,8 @@ def names_all(q: Question, text: str) -> bool:
     """Every indicator asked is named, read longest form first: "人均GDP" names GDP per head, not GDP."""
     if q.indicators:
         # "…经费支出相当于…生产总值的比例": a ratio written out names the ratio, whatever is cut below
-        ratios = {id(ind) for _, ind in vocabulary().find_indicators(text) if RATIO_NAME.search(ind.name)}
+        ratios = {id(ind) for _, ind in vocabulary().find_indicators(text) if RATIO_NAME.search(ind.name)} if any(
+            RATIO_NAME.search(ind.name) for ind in q.indicators) else set()
         if "占" not in q.text and not SHARE_OF.search(q.text) and not asks_share(q):  # GDP as a denominator
             text = SHARE_OF.sub(" ", text)
         # "海洋生产总值增长6%左右": a field's output, not the region's GDP, unless the question says so

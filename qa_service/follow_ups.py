@@ -24,7 +24,7 @@ PLAN_ACTUAL_WORDS = re.compile(r"计划|目标|预期|预计完成|实际")
 # a year next to the one asked before, in a follow-up
 NEIGHBOUR_YEAR = {"下一年": 1, "次年": 1, "第二年": 1, "后一年": 1, "前一年": -1}
 FOLLOW_UP = re.compile(r"^(?:那|那么|还有|另外|其中|and|what about|how about)|呢[？?]?$|又(?=分别|是|有|为|增长|达到|完成)", re.I)
-# the year the question before asked: "那一年新增就业多少？", "How many jobs were created that year?"
+# the year the question before asked, said again by a pronoun ("该年的出口呢？", "…in the same year?")
 SAME_YEAR = re.compile(r"那一年|这一年|该年|同年|(?i:\bthat year\b|\bthe same year\b)")
 LEAD = re.compile(r"^(?:那么|那)(?!些)")
 

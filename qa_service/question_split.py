@@ -135,13 +135,13 @@ CONJUNCTION = re.compile(r"[和与及、]")
 MEASURE_TAIL = re.compile(r"(?:的)?(?:增长|增速|增幅|下降|目标|计划|预期|规模|总量)")
 
 
-def conjoined(clause: str, joins: re.Pattern[str] = CONJUNCTION) -> list[str]:
+def conjoined(clause: str) -> list[str]:
     """"新能源产业产值和装备制造业增加值的增长目标分别是多少" asks of two things the vocabulary does not name:
     one question per thing, each with the shared measure ("…的增长目标分别是多少"). [] when not so."""
     sep = SEPARATELY.search(clause)
     if not sep:
         return []
-    things = joins.split(clause[: sep.start()])
+    things = CONJUNCTION.split(clause[: sep.start()])
     if len(things) < 2 or any(len(t.strip()) < 2 for t in things):
         return []
     measure = MEASURE_TAIL.search(things[-1])
@@ -157,8 +157,5 @@ def listed(clause: str, indicators: int) -> list[str]:
     sep = SEPARATELY.search(clause)
     if not sep or "、" not in clause[: sep.start()] or re.search(r"[和与及]", clause[: sep.start()]):
         return []  # "A、B和C分别…" is for `single` and `trailing_thing`, which tell the things apart by name
-    pieces = conjoined(clause, ENUMERATION)
+    pieces = conjoined(clause)
     return pieces if len(pieces) > max(indicators, 1) else []
-
-
-ENUMERATION = re.compile(r"、")

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 FALL_BEFORE = re.compile(r"(?:下降|减少|降低|回落|下滑|收窄)(?:了)?$")  # said right before a figure: it fell
 # "由前三年分别上升4.9％、5.5％、0.2％，转为下降1.2%", "由上年的52%提高到55%": the figures before the turn are
 # other years', the year's own figure comes after it
-TURNED = re.compile(rf"(?:由|从)[^。；]*?{TURN_VERB}")
+TURNED = re.compile(rf"(?:由|从)[^。；]*?(?={TURN_VERB})")
 
 
 def direction_of(name: str) -> str:
@@ -32,7 +32,7 @@ def is_year(text: str) -> bool:
 def own_figures(fragment: str) -> str:
     """The part of a fragment that states the year's own figures: after "由…转为", if it says so."""
     turned = TURNED.search(fragment)
-    return fragment[turned.end() - 2 :] if turned and re.search(r"\d", fragment[turned.end() :]) else fragment
+    return fragment[turned.end() :] if turned and re.search(r"\d", fragment[turned.end() :]) else fragment
 
 
 def verdict(plan: float, actual: float, direction: str, lang: str, noun: str = "目标", change: bool = False) -> str:
