@@ -16,6 +16,12 @@ HEADING_START = re.compile(
 )
 PAGE_FURNITURE = re.compile(r"^(?:[-—–]\s*\d{1,3}\s*[-—–]|\d{1,3}|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)$")
 BOLD = re.compile(r"\*\*(.+?)\*\*")
+# Typeset digits and letters: older reports set every figure full-width ("１３．４％"), and some extractions put a
+# space after each of its characters ("1 5 ．3 ％"). Folded to ASCII, a figure reads the same to every matcher
+# downstream; Chinese punctuation (，。：（）) stays full-width because sentences are split on it.
+_WIDE = str.maketrans({chr(c): chr(c - 0xFEE0) for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]} | {"％": "%"})
+_NUMBER_POINT = re.compile(r"(?<=\d)．(?=\d)|(?<=[\d%])－(?=\d)")
+_SPACED_FIGURE = re.compile(r"\d(?: [\d．％])+")
 MIN_BROKEN_PARAGRAPH = 40
 SHORT_LINE = 20  # characters: a line this short that is followed by another is not a wrap
 
@@ -91,7 +97,21 @@ def _rejoin_broken(paragraphs: list[str]) -> list[str]:
     return out
 
 
+def _close_spaced_figure(match: re.Match[str]) -> str:
+    # only a run with a full-width point or % is a spaced-out figure; "7.5 6.0" is two table cells
+    run = match.group()
+    return run.replace(" ", "") if "．" in run or "％" in run else run
+
+
+def fold_figure_widths(text: str) -> str:
+    """Full-width digits, letters and % as ASCII, with the point and the range dash between digits."""
+    text = _SPACED_FIGURE.sub(_close_spaced_figure, text)
+    text = text.translate(_WIDE)
+    return _NUMBER_POINT.sub(lambda m: "." if m.group() == "．" else "-", text)
+
+
 def clean_text(raw: str, from_pdf_text: bool = True) -> CleanText:
+    raw = fold_figure_widths(raw)
     raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n").replace("\ufeff", "")
     lines = [ln.rstrip(" \u3000") for ln in raw.split("\n")]
     lines = [ln for ln in lines if not PAGE_FURNITURE.match(ln.strip())]

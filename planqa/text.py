@@ -10,6 +10,8 @@ from planqa.errors import CorruptFileError
 from planqa.patterns import SENTENCE
 
 _PUNCT = re.compile(r"^[\W_]+$", re.UNICODE)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+ORPHAN_FREQ = 50  # the joined word must be at least this common in the dictionary: a rarer one is a chance join
 _init_lock = threading.Lock()
 _ready = False
 
@@ -45,9 +47,24 @@ def tokenize(text: str) -> list[str]:
 
 
 def words(text: str) -> list[str]:
-    """Plain segmentation (no sub-words), for picking key terms out of a question."""
+    """Plain segmentation (no sub-words), for picking key terms out of a question. A noun jieba leaves on its
+    own after a word that took its first character ("以什么为主|线", "专项债|券") is given that character back
+    ("主线", "债券"), when the two make a dictionary word."""
     jieba = _jieba()
-    return [t for t in jieba.cut(text) if t.strip() and not _PUNCT.match(t)]
+    out = [t for t in jieba.cut(text) if t.strip() and not _PUNCT.match(t)]
+    if not any(len(t) == 1 and _CJK.match(t) for t in out[1:]):
+        return out
+    import jieba.posseg
+
+    tagged = [(w.word, w.flag) for w in jieba.posseg.cut(text) if w.word.strip() and not _PUNCT.match(w.word)]
+    if [w for w, _ in tagged] != out:
+        return out  # the two cuts differ: leave the plain one alone
+    freq = jieba.dt.FREQ
+    for i in range(1, len(tagged)):
+        (before, _), (word, flag) = tagged[i - 1], tagged[i]
+        if len(word) == 1 and flag == "n" and len(before) >= 2 and freq.get(before[-1] + word, 0) >= ORPHAN_FREQ:
+            out[i] = before[-1] + word
+    return out
 
 
 def split_sentences(text: str) -> list[str]:

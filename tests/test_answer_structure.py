@@ -139,7 +139,7 @@ def national(tmp_path_factory):
 @needs_national
 def test_the_report_of_the_asked_year_answers_though_all_reports_say_the_same_words(national):
     r = national.ask("2012年全国国内生产总值增长目标是多少？")
-    assert r.found and "7.5％" in r.answer and "2012年" in r.citations[0].title
+    assert r.found and "7.5%" in r.answer and "2012年" in r.citations[0].title
 
 
 @needs_national

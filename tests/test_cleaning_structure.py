@@ -5,7 +5,7 @@ from datetime import date
 from conftest import SAMPLE
 
 from ingest.chunking import ChineseSentenceSplitter
-from ingest.cleaning import clean_text
+from ingest.cleaning import clean_text, fold_figure_widths
 from ingest.structure import SectionIndex, describe_document, find_sections
 from planqa.text import split_sentences
 
@@ -73,3 +73,14 @@ def test_a_notices_addressees_joined_to_its_title_are_not_the_title():
     text = ("某市规划和自然资源局 关于印发某市社区服务设施建设工程实施方案的通知各区(市)县政府(管委会),市级有关部门,"
             "有关单位:\n经市领导同意，现将方案印发给你们。\n")
     assert describe_document(text, "x").title == "某市规划和自然资源局 关于印发某市社区服务设施建设工程实施方案的通知"
+
+
+def test_full_width_figures_are_folded_but_chinese_punctuation_is_kept() -> None:
+    text = clean_text("全年粮食产量达到４６２５０万吨，比上年增长２．５％（见附表）。\n").text
+    assert text == "全年粮食产量达到46250万吨，比上年增长2.5%（见附表）。"
+
+
+def test_a_figure_spaced_out_by_extraction_is_closed_up_and_table_cells_are_not() -> None:
+    assert fold_figure_widths("投资增长1 5 ．3 ％，出口增长8 ．8 ％。") == "投资增长15.3%，出口增长8.8%。"
+    assert fold_figure_widths("目标区间６．５％－７％") == "目标区间6.5%-7%"
+    assert fold_figure_widths("计划\t7.5 6.0") == "计划\t7.5 6.0"

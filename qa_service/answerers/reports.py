@@ -50,7 +50,7 @@ def ranked_documents(state: State, q: Question, sc: Scope, hits: list[Hit]) -> l
     question on the same store always picks the same report.
     """
     if len(sc.doc_ids) == 1:
-        return list(sc.doc_ids)
+        return _named_report(state, q, list(sc.doc_ids))  # one report, but perhaps not the one named
     if q.kind in ("descriptive", "aggregate", "metadata") and q.intent != "actual":
         q = replace(q, intent="plan")  # what a report says of its own year: its plan, in the report of that year
     weight = _retrieval_weight(state, q, sc, hits)
