@@ -233,7 +233,8 @@ def names_all(q: Question, text: str) -> bool:
         # "海洋生产总值增长6%左右": a field's output, not the region's GDP, unless the question says so
         text = OTHER_OUTPUT.sub(lambda m: m.group(0) if m.group(1) in q.text else " ", text)
         named = {id(ind) for _, ind in vocabulary().find_indicators(text)} | ratios
-        return all(id(ind) in named for ind in q.indicators)
+        return all(id(ind) in named and not ind.says_another_measure(ind.distinct_asked(q.text), text)
+                   for ind in q.indicators)
     lower = text.lower()
     return all(any(a.lower() in lower for a in c) for c in q.concepts)
 

@@ -24,6 +24,17 @@ class Indicator:
     en_aliases: tuple[str, ...]
     direction: str  # higher | lower | ceiling | none
     amount: str = ""  # the units an amount of it is written in ("元|美元"); "" for a rate, a share, an index
+    # forms that measure different things under one name (调查失业率 / 登记失业率), each with the English word
+    # that says it: a question naming one is not answered by a sentence naming only another
+    distinct: tuple[tuple[str, str], ...] = ()
+
+    def distinct_asked(self, question: str) -> str:
+        """The distinct form the question names ("" when it names none, or the indicator has none)."""
+        lower = question.lower()
+        return next((zh for zh, en in self.distinct if zh in question or (en and en in lower)), "")
+
+    def says_another_measure(self, asked: str, text: str) -> bool:
+        return bool(asked) and asked not in text and any(zh in text for zh, _ in self.distinct if zh != asked)
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -143,6 +154,7 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
             en_aliases=tuple(a.lower() for a in g.get("en_aliases", ())),
             direction=g.get("direction", "higher"),
             amount=g.get("amount", ""),
+            distinct=tuple((zh, en.lower()) for zh, en in g.get("distinct", {}).items()),
         )
         for g in data.get("indicator", [])
     )
