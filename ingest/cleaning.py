@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from planqa.chinese_numerals import arabic_years, close_spaced_digits
+
 TERMINAL = set("。！？；：…”」』）)!?;:")
 HEADING_START = re.compile(
     r"^(?:[一二三四五六七八九十百]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d{1,2}[.．、]\s*\D|"
@@ -111,7 +113,7 @@ def fold_figure_widths(text: str) -> str:
 
 
 def clean_text(raw: str, from_pdf_text: bool = True) -> CleanText:
-    raw = fold_figure_widths(raw)
+    raw = close_spaced_digits(fold_figure_widths(arabic_years(raw)))
     raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n").replace("\ufeff", "")
     lines = [ln.rstrip(" \u3000") for ln in raw.split("\n")]
     lines = [ln for ln in lines if not PAGE_FURNITURE.match(ln.strip())]

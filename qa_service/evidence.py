@@ -13,7 +13,6 @@ from planqa.patterns import FIGURE_LOOSE
 from planqa.records import Chunk, IndicatorRow
 from planqa.text import split_sentences, tokenize
 from qa_service.amounts import extended, measure_shown
-from qa_service.elided_names import spelled_out
 from qa_service.figure_kind import year_figure_of_kind
 from qa_service.fragments import (
     CLAUSE,
@@ -23,6 +22,7 @@ from qa_service.fragments import (
 )
 from qa_service.query import Question
 from qa_service.retrieval import Hit
+from qa_service.sentence_reading import read_sentence
 from qa_service.sentence_years import lead_of, sentence_years
 from qa_service.shares import PROPORTION, SHARE_OF, asks_share, denominator, share_clause
 from qa_service.subject_words import required_words
@@ -175,7 +175,7 @@ def find_sentences(
     required = [_folded(w) for w in required_words(q, ignore, said)]
     found: list[SentenceEvidence] = []
     for rank, hit, written, s_start in sentences_of(hits):
-        text, as_written = spelled_out(q.indicators, written)  # "…、吞吐量2329万标准箱" read as 集装箱吞吐量
+        text, as_written = read_sentence(q, written)
         topic = paragraph_topic(hit.chunk.text, hit.chunk.start, s_start)
         coverage, matched, missing_rare = coverage_of(groups, text, topic)
         if coverage < MIN_COVERAGE or missing_rare > 0 or not _says_what_is_asked(q, text, required):

@@ -14,6 +14,7 @@ from qa_service.sentence_years import PLAN_SECTION, REVIEW_SECTION
 
 # a period's figures, not one year's ("跨越5000亿元大关，年均增长5.7%"); 年均浓度 is PM2.5's own name
 AVERAGE = re.compile(r"年均(?!浓度)|平均每年|年平均(?!浓度)")
+REACHED_BY = re.compile(r"到\s*((?:19|20)\d{2})\s*年")
 CUMULATIVE = re.compile(r"累计")  # "最低收购价累计提高41.7%": several years' change, said before the figure
 PERIOD_SAID = re.compile(r"十[一二三四五]五|五年")  # the sentence, its paragraph or its section speaks of a period
 # a paragraph that opens on a period ("这五年，…", "“十四五”时期，…") reviews that period, not one year
@@ -43,7 +44,16 @@ def year_figure_of_kind(q: Question, hit: Hit, s_start: int, text: str, fragment
         return False
     if _gap_only(fragment) and not GAP_ASKED.search(q.text):
         return False
-    return not (AVERAGE.search(_with_next_clause(text, fragment)) and not AVERAGE.search(q.text))
+    previous = ([s for s in re.split(r"(?<=[。；;])", paragraph.rstrip()) if s] or [""])[-1]
+    return not (AVERAGE.search(_with_next_clause(text, fragment)) and not AVERAGE.search(q.text)
+                and not _level_reached_in_asked_year(q, previous + text, fragment))
+
+
+def _level_reached_in_asked_year(q: Question, text: str, fragment: str) -> bool:
+    """"到1985年，出口总额将达到402亿元，平均每年递增8.1%": the level of the year the period ends in, when that
+    year is asked (in the sentence or the one before) and the fragment's figure is the level, not the average."""
+    reached = REACHED_BY.search(text[: max(0, text.find(fragment))] + fragment)
+    return bool(reached and int(reached.group(1)) in q.years and not AVERAGE.search(fragment))
 
 
 def _period_figure(fragment: str) -> bool:

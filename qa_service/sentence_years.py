@@ -15,15 +15,16 @@ RELATIVE_YEAR = re.compile(r"过去一年|一年来|去年|上一?年|今年|本
 LAST_YEARS = ("过去一年", "一年来", "去年", "上年", "上一年")
 # a paragraph's lead that sets the time of the sentences after it ("过去一年，我们…取得了很大成绩。")
 LEAD_TIME = re.compile(r"^\s*(过去一年|一年来|去年|今年)[，,]")
+OPENING_TIME = re.compile(r"^(?:[^。，,]{0,8}[，,])?\s*(过去一年|一年来|去年)(?!年)")  # "在经济领域，过去一年里…"
 PLANNED = re.compile(r"^(?:拟|将|要|力争|预计|计划)|[，；]\s*(?:拟|将)")  # a sentence that plans: "拟安排…", "…，将…"
 
 
 def sentence_years(text: str, chunk: Chunk, report_year: int | None = None, lead: str = "") -> set[int]:
     """The years a sentence speaks of: its own, else its paragraph's lead's, else its section's; a report's review
-    part ("过去一年工作回顾", "执行情况") speaks of the year before the report even when it never writes that year."""
-    if report_year and (led := LEAD_TIME.match(lead)) and not YEAR_NIAN.search(text) \
-            and not RELATIVE_YEAR.search(text):
-        return {report_year - (led.group(1) in LAST_YEARS)}
+    part ("过去一年工作回顾", "执行情况") speaks of the year before the report even when it never writes that year.
+
+    `lead` is the paragraph up to the sentence: its last sentence ("过去一年，…。") or its opening clause ("在经济领域，
+    过去一年里…") sets the time of a sentence that names none ("粮食产量达到…，比上年增产…": 上年 is compared with)."""
     explicit = {int(m.group(1)) for m in YEAR_NIAN.finditer(text) if not COMPARED.search(text[: m.start()])}
     if explicit:
         return explicit
@@ -31,6 +32,8 @@ def sentence_years(text: str, chunk: Chunk, report_year: int | None = None, lead
     if report_year and said:
         # "去年居民消费价格涨幅回落到2.6%": the year before the report's; "今年赤字率…、比去年有所下调": its own
         return {report_year - (said[0].group(0) in LAST_YEARS)}
+    if report_year and not YEAR_NIAN.search(text) and (led := _lead_time(lead)):
+        return {report_year - (led in LAST_YEARS)}
     years = set(chunk.years)
     if report_year and REVIEW_SECTION.search(chunk.section):
         years.add(report_year - 1)
@@ -39,12 +42,15 @@ def sentence_years(text: str, chunk: Chunk, report_year: int | None = None, lead
     return years
 
 
+def _lead_time(lead: str) -> str:
+    """"去年" / "今年" … when the sentence before, or the paragraph's opening clause, starts from that time."""
+    ends = [m.end() for m in re.finditer(r"[。！？]", lead)]
+    last = lead[ends[-2] if len(ends) > 1 else 0:] if ends else ""
+    led = LEAD_TIME.match(last) or OPENING_TIME.match(lead)
+    return led.group(1) if led else ""
+
+
 def lead_of(chunk: Chunk, s_start: int) -> str:
-    """The sentence before this one in its paragraph, when the chunk holds it."""
+    """The sentence's paragraph up to it, as far as the chunk holds it."""
     before = chunk.text[: max(0, s_start - chunk.start)]
-    paragraph = before[before.rfind("\n") + 1 :]
-    ends = [m.end() for m in re.finditer(r"[。！？]", paragraph)]
-    if not ends:
-        return ""
-    start = ends[-2] if len(ends) > 1 else 0
-    return paragraph[start : ends[-1]]
+    return before[before.rfind("\n") + 1 :]

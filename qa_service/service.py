@@ -9,6 +9,7 @@ from typing import Any
 
 from langchain_core.embeddings import Embeddings
 
+from planqa.chinese_numerals import arabic_years
 from planqa.errors import BadQuestionError, NoDocumentsError
 from planqa.records import Document, IndicatorRow
 from planqa.settings import Settings
@@ -71,7 +72,7 @@ class QAService:
 
     # ---- asking ----------------------------------------------------------------------------------
     def validate(self, question: str) -> str:
-        question = unicodedata.normalize("NFKC", question or "")
+        question = arabic_years(unicodedata.normalize("NFKC", question or ""))
         question = "".join(ch for ch in question if ch.isprintable() or ch in "\n\t").strip()
         if not question:
             raise BadQuestionError("the question is empty")

@@ -53,6 +53,7 @@ class Vocabulary:
     outline: dict[str, tuple[str, ...]] = field(default_factory=dict)
     places: dict[str, tuple[str, ...]] = field(default_factory=dict)
     documents: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    compounds: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def indicator(self, name: str) -> Indicator | None:
         for ind in self.indicators:
@@ -169,6 +170,7 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
         outline={k: tuple(v) for k, v in data.get("outline", {}).items()},
         places={k: tuple(v) for k, v in data.get("places", {}).items()},
         documents={k: tuple(v) for k, v in data.get("documents", {}).items()},
+        compounds={k: tuple(v) for k, v in data.get("compounds", {}).items()},
     )
 
 

@@ -47,9 +47,18 @@ def test_a_lead_sentence_dates_the_figures_after_it():
     chunk = Chunk(chunk_id="c", doc_id="d", ordinal=0, text=text, start=0, end=len(text), section="二、总体部署",
                   years=[2031])
     s_start = text.find("城镇")
-    assert lead_of(chunk, s_start) == "过去一年，我们的工作取得新的成绩。"
+    assert lead_of(chunk, s_start).endswith("过去一年，我们的工作取得新的成绩。")
     assert sentence_years("城镇新增就业1250万人。", chunk, 2031, lead_of(chunk, s_start)) == {2030}
     assert sentence_years("城镇新增就业1250万人。", chunk, 2031) == {2031}  # without its lead: the section's
+
+
+def test_a_paragraph_opening_on_the_past_year_dates_its_later_sentences():
+    text = "在经济领域，过去一年里最重要的成绩，是把2028年末至2029年的过热调整过来。国民收入达到7790亿元，比上年增长7.4%。"
+    chunk = Chunk(chunk_id="c", doc_id="d", ordinal=0, text=text, start=0, end=len(text), section="一、当前形势",
+                  years=[2028, 2029])
+    sentence = "国民收入达到7790亿元，比上年增长7.4%。"
+    assert sentence_years(sentence, chunk, 2031, lead_of(chunk, text.find("国民收入"))) == {2030}
+    assert sentence_years(sentence, chunk, 2031) == {2028, 2029}  # 上年 is what it is compared with
 
 
 def test_the_years_outcome_is_not_the_five_years_total(service):
