@@ -10,7 +10,7 @@ from planqa.patterns import FIGURE_TEXT
 from planqa.records import Citation, Document
 from planqa.regions import PROVINCE_ENGLISH, PROVINCES
 from qa_service.evidence import RATIO_NAME, RowEvidence, SentenceEvidence
-from qa_service.figure_kind import PLAN_WORDS
+from qa_service.figure_kind import plans
 from qa_service.query import Question
 from qa_service.respective import respective
 from qa_service.sentence_years import PLAN_SECTION, REVIEW_SECTION
@@ -102,7 +102,7 @@ def _sentence_text(part: Question, ev: SentenceEvidence, n: int, lang: str) -> s
     figures = [_signed_en(shown, m) for m in FIGURE_TEXT.finditer(shown) if not is_year(m.group(0))]
     # the report's review of the year states outcomes, whatever words the sentence uses ("稳定在", "要")
     planned = not REVIEW_SECTION.search(ev.chunk.section) and (
-        bool(PLAN_SECTION.search(ev.chunk.section)) or any(w in ev.text for w in PLAN_WORDS))
+        bool(PLAN_SECTION.search(ev.chunk.section)) or plans(ev.text))
     kind = {"plan": "target", "actual": "outcome"}.get(part.intent, "target" if planned else "outcome")
     # "2023 outcome", never a bare "(2023)": the checker reads a bare year as a figure to be quoted
     label = " ".join(f"{y} {kind}" for y in part.years) or kind

@@ -24,6 +24,13 @@ GAP = re.compile(r"(?:高于|快于|低于|慢于|超过|超出|领先|好于)(?
 GAP_ASKED = re.compile(r"高于|快于|低于|慢于|超过|领先|好于|比全国|than the|faster|slower|gap", re.I)
 RESTATED_TARGET = re.compile(r"(?:确定|提出|制定|设定|下达)的[^。；]*?目标")
 PLAN_WORDS = ("力争", "目标", "预期", "计划", "确保", "争取", "将", "要", "拟", "安排", "今年")
+# 要 of a plan ("要保持…"), not of 主要 / 重要 / 需要 ("主要农产品产量都有显著增加" reviews the year)
+NOT_PLAN = re.compile(r"[主重需必只摘纪提概]要|要素|将来")
+
+
+def plans(sentence: str) -> bool:
+    """The sentence speaks of what is to be done."""
+    return any(w in NOT_PLAN.sub(" ", sentence) for w in PLAN_WORDS)
 ACHIEVED_WORDS = ("完成", "实现了", "达到", "增长", "下降", "预计全年", "取得")
 
 
@@ -80,8 +87,12 @@ def _kind_fits(q: Question, sentence: str, fragment: str, in_review: bool = Fals
     """A target is not an outcome: a plan question needs a plan sentence, an outcome question must not get one.
     In a report's review of the past year, a sentence states outcomes ("实施…支持计划，城镇新增就业107万人");
     in its plan for the year, targets ("国内生产总值增长7.5％；…", after "主要预期目标是：" in the chunk before)."""
-    planned = in_plan or any(w in sentence for w in PLAN_WORDS)
-    achieved = in_review or any(w in sentence for w in ACHIEVED_WORDS)
+    planned = in_plan or plans(sentence)
+    # the verbs outside the indicator's name: "经济增长速度8%" says no 增长 of its own
+    verbs = sentence
+    for form in sorted({f for ind in q.indicators for f in ind.forms}, key=len, reverse=True):
+        verbs = verbs.replace(form, " ")
+    achieved = in_review or any(w in verbs for w in ACHIEVED_WORDS)
     if q.intent == "plan":
         return planned or any(w in fragment for w in ("左右", "以上", "以内"))
     if q.intent == "actual":
