@@ -24,7 +24,11 @@ BOLD = re.compile(r"\*\*(.+?)\*\*")
 _WIDE = str.maketrans({chr(c): chr(c - 0xFEE0) for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]} | {"％": "%"})
 _NUMBER_POINT = re.compile(r"(?<=\d)．(?=\d)|(?<=[\d%])－(?=\d)")
 _SPACED_FIGURE = re.compile(r"\d(?: [\d．％])+")
+# a list marker alone on its line ("一是", "（一）", "第一，"): some extractions put the point's text on the next one
+MARKER_ONLY = re.compile(r"^[\s\u3000]*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[，、,]?|"
+                         r"[一二三四五六七八九十]+、)[\s\u3000]*$")
 MIN_BROKEN_PARAGRAPH = 40
+SHORT_HEADING = 40  # a numbered line this short with no end mark is a heading, not a paragraph cut by a page break
 SHORT_LINE = 20  # characters: a line this short that is followed by another is not a wrap
 
 
@@ -88,6 +92,7 @@ def _rejoin_broken(paragraphs: list[str]) -> list[str]:
             broken = (
                 (len(prev) >= MIN_BROKEN_PARAGRAPH or "，" in prev)
                 and prev[-1] not in TERMINAL
+                and not (HEADING_START.match(prev) and len(prev) <= SHORT_HEADING)  # "一、依靠政策和科学，加快农业的发展"
                 and not _is_table_row(prev)
                 and not _is_table_row(para)
                 and not HEADING_START.match(para)
@@ -116,7 +121,7 @@ def clean_text(raw: str, from_pdf_text: bool = True) -> CleanText:
     raw = close_spaced_digits(fold_figure_widths(arabic_years(raw)))
     raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n").replace("\ufeff", "")
     lines = [ln.rstrip(" \u3000") for ln in raw.split("\n")]
-    lines = [ln for ln in lines if not PAGE_FURNITURE.match(ln.strip())]
+    lines = _markers_joined([ln for ln in lines if not PAGE_FURNITURE.match(ln.strip())])
     non_blank = sum(1 for ln in lines if ln.strip())
     blank = len(lines) - non_blank
     if from_pdf_text and non_blank and blank >= 0.3 * non_blank:
@@ -124,6 +129,21 @@ def clean_text(raw: str, from_pdf_text: bool = True) -> CleanText:
     else:
         paragraphs = [ln if _is_table_row(ln) else ln.strip(" \u3000") for ln in lines if ln.strip()]
     return _assemble(paragraphs)
+
+
+def _markers_joined(lines: list[str]) -> list[str]:
+    """A marker alone on its line is put before the next line that has text."""
+    out: list[str] = []
+    pending = ""
+    for line in lines:
+        if MARKER_ONLY.match(line):
+            pending += line.strip(" \u3000")
+        elif pending and line.strip(" \u3000"):
+            out.append(pending + line.strip(" \u3000"))
+            pending = ""
+        elif not pending:
+            out.append(line)
+    return out + ([pending] if pending else [])
 
 
 def _assemble(paragraphs: list[str]) -> CleanText:

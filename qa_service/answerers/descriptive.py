@@ -4,14 +4,17 @@ sentences that say what was asked."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from planqa.records import Chunk
+from planqa.text import tokenize
 from qa_service.answerers.reports import passage_ignore, ranked_documents, report_year, years_fit
 from qa_service.asked_years import named_reports
 from qa_service.compose import PartAnswer
 from qa_service.evidence import SentenceEvidence
+from qa_service.numbered_items import announced_points, items_after
 from qa_service.outline import following, outline, rest_of_paragraph
 from qa_service.passages import ANNOUNCES, find_passages
 from qa_service.points import asked_counted_names, complete_points, counted_name_listing, counted_name_points
@@ -28,6 +31,8 @@ if TYPE_CHECKING:
 PURPOSE = re.compile(r"(?:^|[，,。；;])\s*为[^，,。；;]{2,24}[，,]")
 QUOTED = re.compile(r"[“\"「]([^”\"」]{2,20})[”\"」]")  # a name the question quotes
 DOC_TRIES = 2  # the best-ranked reports that may answer; the one that says it most fully does
+# "有哪些", "哪几项", "哪三项", "分别是什么": the answer is several points
+LIST_ASKED = re.compile(r"哪些|哪[几一二三四五六七八九十]|几[项条个点方面]|分别是什么|which|what are", re.I)
 
 
 def descriptive(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer:
@@ -54,12 +59,15 @@ def descriptive(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAn
     text = state.documents[doc_id].clean_text
     if ANNOUNCES.search(found[0].text):
         # "要着力把握好五个方面。" / "（一）着力扩大国内需求": the answer is what follows it
-        found = following(text, found[0]) or found
+        found = announced_points(text, found[:1], _chunks_at(state, doc_id)) or following(text, found[0]) or found
     elif followers := rest_of_paragraph(text, found[0]):
         found = [found[0], *followers]
         announced = next((f for f in followers if ANNOUNCES.search(f.text)), None)
         if announced:  # "…今年将采取三项举措。一是…": the points it announces
             found = [found[0], announced, *following(text, announced)]
+    elif LIST_ASKED.search(q.text) and (items := items_after(text, found[0], 2, _chunks_at(state, doc_id))) and \
+            any(w in items[0].text for t in q.terms for w in tokenize(t) if len(w) >= 2):
+        found = [found[0], *items]  # "…是今年的重点。" then "第一，…" "第二，…": the points it goes on to number
     return _whole_lists(state, PartAnswer(q, sentences=found))
 
 
@@ -68,9 +76,12 @@ def _whole_lists(state: State, answer: PartAnswer) -> PartAnswer:
     if not answer.sentences:
         return answer
     doc_id = answer.sentences[0].chunk.doc_id
-    chunks = state.search.lexical.chunks_of(doc_id)
-    whole = complete_points(state.documents[doc_id].clean_text, answer.sentences, lambda at: _chunk_at(chunks, at))
-    return replace(answer, sentences=whole)
+    text, at = state.documents[doc_id].clean_text, _chunks_at(state, doc_id)
+    for i, ev in enumerate(answer.sentences):
+        # "必须执行下列十条方针。": what it announces, numbered, in place of the prose after it
+        if i and (points := announced_points(text, [ev], at)):
+            return replace(answer, sentences=[*answer.sentences[:i], *points])
+    return replace(answer, sentences=complete_points(text, answer.sentences, at))
 
 
 def _counted_name(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer | None:
@@ -158,6 +169,11 @@ def asks_only(term: str) -> bool:
     """"具体措施", "主要任务": a word made of asking words names nothing a topic must hold."""
     stop = vocabulary().stopwords | {"具体", "主要", "任务", "哪些", "工作"}
     return term in stop or any(term[:i] in stop and term[i:] in stop for i in range(1, len(term)))
+
+
+def _chunks_at(state: State, doc_id: str) -> Callable[[int], Chunk | None]:
+    chunks = state.search.lexical.chunks_of(doc_id)
+    return lambda offset: _chunk_at(chunks, offset)
 
 
 def _chunk_at(chunks: list[Chunk], offset: int) -> Chunk | None:
