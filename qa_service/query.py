@@ -26,7 +26,6 @@ ASK_PREFIX = re.compile(r"哪几个|哪几|哪些|哪个|哪类|什么|多少") 
 LIST_ASKED = re.compile(r"[哪前][几两二三四五六七八九十][个项条点大方面]*|几个?方面")  # "哪几项": a list, not a count
 COUNTING = re.compile(r"[一二两三四五六七八九十几]+[个项条点大方面]?")  # "两个抓手": how many to list, not what
 MEASURES_ASKED = re.compile(r"措施|举措|部署|做法|政策|哪些方面|如何(?:推进|落实|加强|促进)")
-KINDS = ("metadata", "aggregate", "comparison", "descriptive", "figure")
 
 
 @dataclass
@@ -169,7 +168,7 @@ def _parts(q: Question) -> list[Question]:
     subject: Question | None = None
     for clause in clauses or [q.text]:
         sub = _analyse_one(q.original, clause)
-        sub.years = sub.years or q.years
+        named, sub.years = sub.years, sub.years or q.years
         sub.relative = sub.relative or q.relative
         if sub.intent == "any" and subject is not None and subject.intent in ("plan", "actual"):
             # "拟安排多少专项债券？赤字率呢？": both planned; but a later report named tells that year's outcome
@@ -177,7 +176,8 @@ def _parts(q: Question) -> list[Question]:
             sub.intent = "actual" if later else subject.intent
         short_follow = subject is not None and subject.indicators and not sub.indicators and len(clause) <= SHORT_CLAUSE
         if (not sub.indicators and not sub.terms and subject is not None) or short_follow or _restates(subject, sub):
-            sub = _borrowed(subject, sub, clause)
+            sub = replace(_borrowed(subject, sub, clause),  # "…？1992年计划多少？", not "（见2007年报告）"
+                          years=[y for y in named if y not in named_reports(clause)] or subject.years)
         if not sub.indicators and not sub.terms:
             continue
         parts += _split_clause(q, sub, clause)
