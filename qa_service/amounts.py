@@ -35,6 +35,10 @@ def states_amount(q: Question, fragment: str) -> bool:
 TURN_CLAUSE = re.compile(rf"[，,]\s*{TURN_VERB}[^，,；;。]*")
 
 
+PLANNED_AS = re.compile(r"计划为|计划是|目标为|目标是|预期为|原定")
+OUTCOME_NEXT = re.compile(r"[，,；;]\s*(?:实际|执行结果|结果|完成)[^，,；;。]*?\d[^，,；;。]*")
+
+
 def extended(q: Question, text: str, fragment: str) -> str:
     """The fragment with the next clause or two when they hold what is asked and it does not: the rate, the
     date, or the amount ("地区生产总值增长6.1%、增速居全国前列，总量达到41000亿元"); and the clause a change
@@ -43,6 +47,8 @@ def extended(q: Question, text: str, fragment: str) -> str:
     if at >= 0 and re.search(r"由|从", fragment) and not re.search(TURN_VERB, fragment):
         turn = TURN_CLAUSE.match(text, at + len(fragment))
         fragment = text[at : turn.end()] if turn else fragment
+    if q.intent == "actual" and PLANNED_AS.search(fragment) and (then := OUTCOME_NEXT.match(text, at + len(fragment))):
+        return text[at : then.end()].rstrip("，,；;。")  # "…计划为3.7%，实际达到4.6%": the outcome is after the plan
     if q.wants_rate and not RATE.search(fragment):
         return extend_to_rate(text, fragment)
     if q.wants_time and len(TIME.findall(fragment)) < q.wants_time:

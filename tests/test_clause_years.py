@@ -1,8 +1,12 @@
 """A question of two clauses may ask each of its own year: "…2031年实际增长多少？2032年计划增长多少？" asks the
 outcome of one year and the target of the next. A clause that only names reports ("（见2032年和2033年报告）")
-asks no year of its own."""
+asks no year of its own. A report the question names answers both the target and the outcome it states in one
+sentence ("…计划为3.7%，实际达到4.6%"), though the year's own report is stored too."""
 
 from __future__ import annotations
+
+import pytest
+from conftest import service_over_texts
 
 from qa_service.query import analyse
 
@@ -15,3 +19,21 @@ def test_each_clause_keeps_its_own_year():
 def test_a_clause_naming_reports_borrows_the_asked_year():
     q = analyse("2031年粮食产量的目标和实际完成情况各是多少？（分别见2031年和2032年政府工作报告）")
     assert {tuple(p.years) for p in q.parts} == {(2031,)}
+
+
+REPORTS = {
+    "2041年报告.txt": "标题：2041年国务院政府工作报告\n\n一、2040年工作回顾\n\n全国粮食产量达到6000亿斤。\n\n"
+    "二、2041年工作安排\n\n工农业总产值计划增长4%左右。\n",
+    "2042年报告.txt": "标题：2042年国务院政府工作报告\n\n一、2041年工作回顾\n\n"
+    "工农业总产值的增长速度，2041年计划为3.7%，实际达到4.6%；财政收入增长较快。\n",
+}
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory):
+    return service_over_texts(tmp_path_factory.mktemp("clause_years"), REPORTS)
+
+
+def test_the_named_report_gives_the_plan_and_the_outcome_in_one_sentence(service):
+    r = service.ask("2042年政府工作报告中，2041年工农业总产值增长速度的计划是多少？实际达到了多少？")
+    assert r.found and "3.7%" in r.answer and "4.6%" in r.answer and "4%左右" not in r.answer

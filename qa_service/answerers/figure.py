@@ -45,8 +45,9 @@ def _figure(state: State, part: Question, sc: Scope, hits: list[Hit], k: int) ->
             continue  # "去年" means nothing without the report's date
         if later and part.intent == "actual" and ry is not None and ry <= min(part.years):
             continue  # the outcome is in the later report; this one only has the target
-        if same_year and part.intent == "plan" and ry is not None and ry > max(part.years):
-            continue  # the target is in that year's own report; a later one states the outcome
+        if same_year and part.intent == "plan" and ry is not None and ry > max(part.years) and \
+                ry not in named_reports(part.text):
+            continue  # the target is in that year's own report; a later one states the outcome, unless named
         years = part.resolved_years(ry)
         if part.intent == "actual" and OUTCOME_SAID.search(part.text) and years and ry is not None and ry <= min(years):
             continue  # a report of year R gives R's targets only: "R年实际…" is not in it
