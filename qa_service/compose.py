@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from planqa.patterns import FIGURE_TEXT
+from planqa.patterns import CITATION_MARKER, FIGURE_TEXT
 from planqa.records import Citation, Document
 from planqa.regions import PROVINCE_ENGLISH, PROVINCES
 from qa_service.evidence import RATIO_NAME, RowEvidence, SentenceEvidence
@@ -144,7 +144,8 @@ def compose(
     """One clause per part, in the order asked; a part with no evidence says so instead of vanishing."""
     cites = Citations(documents)
     clauses: list[str] = []
-    named, shown = "", set()  # the report the clause before was from: named again only when it changes
+    named, shown = "", {}  # the report the clause before was from: named again only when it changes
+    bodies: dict[int, str] = {}  # a clause's quotes, by its place, without the report's name
     for part in parts:
         pieces = [_row_text(r, cites.cite(r.first.doc_id, r.first.row_text, r.first.start, r.first.end,
                                           r.first.table_title, 1.0), lang) for r in part.rows]
@@ -156,10 +157,17 @@ def compose(
             continue
         doc_id = part.rows[0].first.doc_id if part.rows else part.sentences[0].chunk.doc_id
         body = ("; " if lang == "en" else "；").join(pieces)
-        if any(body in s for s in shown):  # "A、B、C分别达x、y、z" answers three parts with one quote: shown once
+        bare = CITATION_MARKER.sub("", body)
+        if any(bare in s for s in shown):  # "A、B、C分别达x、y、z" answers three parts with one quote: shown once
             continue
-        shown.add(body)
-        clauses.append((_prefix(documents[doc_id], lang) if name_documents and doc_id != named else "") + body)
+        prefix = _prefix(documents[doc_id], lang) if name_documents and doc_id != named else ""
+        if (within := next((i for s, i in shown.items() if s in bare), None)) is not None:
+            # "…计划为3.7%" then "…计划为3.7%，实际达到4.6%": the longer quote in the shorter one's place
+            clauses[within] = clauses[within][: len(clauses[within]) - len(bodies[within])] + body
+            bodies[within] = body
+            continue
+        shown[bare], bodies[len(clauses)] = len(clauses), body
+        clauses.append(prefix + body)
         named = doc_id
     clauses += comparison(parts, lang)
     if lang == "en":

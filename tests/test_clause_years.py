@@ -37,3 +37,4 @@ def service(tmp_path_factory):
 def test_the_named_report_gives_the_plan_and_the_outcome_in_one_sentence(service):
     r = service.ask("2042年政府工作报告中，2041年工农业总产值增长速度的计划是多少？实际达到了多少？")
     assert r.found and "3.7%" in r.answer and "4.6%" in r.answer and "4%左右" not in r.answer
+    assert r.answer.count("3.7%") == 1  # one quote holds both: quoted once
