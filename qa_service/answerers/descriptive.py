@@ -36,8 +36,8 @@ LIST_ASKED = re.compile(r"哪些|哪[几一二三四五六七八九十]|几[项�
 
 
 def descriptive(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer:
-    if vocabulary().cue("why", q.text):
-        return _whole_lists(state, _reasons(state, q, sc, hits))
+    if reason := _asked_why(state, q, sc, hits):
+        return reason
     if counted := _counted_name(state, q, sc, hits):
         return counted
     if shared := _shared_headings(state, q, sc, hits):
@@ -105,18 +105,29 @@ def _counted_name(state: State, q: Question, sc: Scope, hits: list[Hit]) -> Part
     return None
 
 
-def _reasons(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer:
+def _asked_why(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer | None:
+    """"为什么…": the reasons; "是干什么用的": what it is for; None for any other question."""
+    if vocabulary().cue("why", q.text):
+        return _whole_lists(state, _reasons(state, q, sc, hits))
+    if vocabulary().cue("purpose", q.text):
+        return _reasons(state, q, sc, hits, "purpose_markers")
+    return None
+
+
+def _reasons(state: State, q: Question, sc: Scope, hits: list[Hit], marked_by: str = "reason_markers") -> PartAnswer:
     """"为什么把增长目标定为6.5%－7%": the sentence that restates it and gives a reason ("考虑了…"); a passage
-    that only restates it ("国内生产总值增长6.5%－7%") does not answer why."""
-    markers = vocabulary().cues.get("reason_markers", ())
+    that only restates it ("国内生产总值增长6.5%－7%") does not answer why. "是干什么用的": the one that says
+    what it is 用于 (`marked_by` "purpose_markers")."""
+    markers = vocabulary().cues.get(marked_by, ())
     for doc_id in ranked_documents(state, q, sc, hits)[:DOC_TRIES]:
         pool = [Hit(c, 0.0) for c in state.search.lexical.chunks_of(doc_id)]
         found = find_passages(q, pool, passage_ignore(state, q, sc, doc_id), limit=8,
                               rarity=state.search.lexical.rarity, pool=None, spread=1.0)
-        given = [f for f in found if any(m in f.text for m in markers) or PURPOSE.search(f.text)]
+        given = [f for f in found if any(m in f.text for m in markers) or
+                 (marked_by == "reason_markers" and PURPOSE.search(f.text))]
         if given:
             return PartAnswer(q, sentences=given[:2])
-    return PartAnswer(q, note="no reason given")
+    return PartAnswer(q, note="no reason given" if marked_by == "reason_markers" else "no use given")
 
 
 def _shared_headings(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer | None:
