@@ -14,7 +14,15 @@ from qa_service.glossary import glosses
 from qa_service.intents import asks_all_targets, compares, intent_of, target_and_outcome
 from qa_service.measures_asked import RATE_ASKED, units_asked
 from qa_service.places import without_province
-from qa_service.question_split import EACH_ASKED, conjoined, leading_thing, listed, single, trailing_thing
+from qa_service.question_split import (
+    EACH_ASKED,
+    conjoined,
+    leading_thing,
+    listed,
+    one_each,
+    single,
+    trailing_thing,
+)
 from qa_service.question_split import clauses as split_clauses
 from qa_service.vocabulary import Indicator, vocabulary
 
@@ -189,7 +197,7 @@ def _parts(q: Question) -> list[Question]:
         p.parts = []
         if p.intent == "any" and q.intent in ("plan", "actual"):
             p.intent = q.intent  # "How much X and what Y did the report plan?": both planned
-    return _one_each(parts) or [q]
+    return one_each(parts) or [q]
 
 
 def _split_clause(q: Question, sub: Question, clause: str) -> list[Question]:
@@ -236,16 +244,3 @@ def _borrowed(subject: Question, sub: Question, clause: str) -> Question:
                    terms=[*subject.terms, *(t for t in sub.terms if t not in subject.terms)],
                    glosses=[*subject.glosses, *(g for g in sub.glosses if g not in subject.glosses)],
                    units=measure.units, wants_rate=measure.wants_rate, wants_time=measure.wants_time)
-
-
-def _one_each(parts: list[Question]) -> list[Question]:
-    """A follow-up resolved into the earlier question plus its own words may ask one thing twice."""
-    seen: set[tuple] = set()
-    out = []
-    for p in parts:
-        key = (tuple(id(i) for i in p.indicators), tuple(p.terms), tuple(p.years), p.intent, p.units, p.wants_rate,
-               p.wants_time)
-        if key not in seen:
-            seen.add(key)
-            out.append(p)
-    return out

@@ -161,3 +161,16 @@ def listed(clause: str, indicators: int) -> list[str]:
         return []  # "A、B和C分别…" is for `single` and `trailing_thing`, which tell the things apart by name
     pieces = conjoined(clause)
     return pieces if len(pieces) > max(indicators, 1) else []
+
+
+def one_each(parts: list[Question]) -> list[Question]:
+    """A follow-up resolved into the earlier question plus its own words may ask one thing twice."""
+    seen: set[tuple] = set()
+    out = []
+    for p in parts:
+        key = (tuple(id(i) for i in p.indicators), tuple(p.terms), tuple(p.years), p.intent, p.units, p.wants_rate,
+               p.wants_time)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
