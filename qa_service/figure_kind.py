@@ -14,7 +14,7 @@ from qa_service.sentence_years import PLAN_SECTION, REVIEW_SECTION
 
 # a period's figures, not one year's ("跨越5000亿元大关，年均增长5.7%"); 年均浓度 is PM2.5's own name
 AVERAGE = re.compile(r"年均(?!浓度)|平均每年|年平均(?!浓度)")
-REACHED_BY = re.compile(r"到\s*((?:19|20)\d{2})\s*年")
+REACHED_BY = re.compile(r"到\s*(?:((?:19|20)\d{2})\s*年|本世纪末|下世纪初|本世纪中叶)")
 CUMULATIVE = re.compile(r"累计")  # "最低收购价累计提高41.7%": several years' change, said before the figure
 PERIOD_SAID = re.compile(r"十[一二三四五]五|五年")  # the sentence, its paragraph or its section speaks of a period
 # a paragraph that opens on a period ("这五年，…", "“十四五”时期，…") reviews that period, not one year
@@ -58,9 +58,12 @@ def year_figure_of_kind(q: Question, hit: Hit, s_start: int, text: str, fragment
 
 def _level_reached_in_asked_year(q: Question, text: str, fragment: str) -> bool:
     """"到1985年，出口总额将达到402亿元，平均每年递增8.1%": the level of the year the period ends in, when that
-    year is asked (in the sentence or the one before) and the fragment's figure is the level, not the average."""
+    year is asked (in the sentence or the one before) and the fragment's figure is the level, not the average;
+    "到本世纪末…达到5000亿公斤", a level by a time named in words, when no rate is asked."""
     reached = REACHED_BY.search(text[: max(0, text.find(fragment))] + fragment)
-    return bool(reached and int(reached.group(1)) in q.years and not AVERAGE.search(fragment))
+    if not reached or AVERAGE.search(fragment):
+        return False
+    return int(reached.group(1)) in q.years if reached.group(1) else not q.wants_rate
 
 
 def _period_figure(fragment: str) -> bool:

@@ -9,7 +9,8 @@ from conftest import service_over_texts
 REPORTS = {
     "2035年报告.txt": "标题：2035年国务院政府工作报告\n\n一、2034年工作的回顾和2035年工作的基本方针\n\n"
     "主要农产品产量都有显著增加，粮食总产量5100亿公斤，达到历史最高水平。\n\n"
-    "二、关于2035年政府工作的建议\n\n今年国民经济宏观调控的主要目标是：经济增长速度8%，零售价格涨幅控制在3%以内。\n",
+    "二、关于2035年政府工作的建议\n\n今年国民经济宏观调控的主要目标是：经济增长速度8%，零售价格涨幅控制在3%以内。"
+    "到本世纪末，粮食生产必须争取达到6000亿公斤，平均每年增产80亿公斤。\n",
     "2036年报告.txt": "标题：2036年国务院政府工作报告\n\n一、2035年工作回顾\n\n"
     "去年经济增长8.8%，零售价格涨幅为0.8%。\n\n"
     "二、关于2036年政府工作的建议\n\n今年国民经济宏观调控的主要目标是：经济增长速度7%，零售价格涨幅控制在3%以内。\n",
@@ -45,3 +46,8 @@ def test_the_indicators_name_is_not_the_verb_of_an_outcome():
 def test_a_target_and_its_outcome_from_two_reports(service):
     r = service.ask("2035年经济增长速度的调控目标是多少？2036年政府工作报告显示2035年实际增长了多少？")
     assert r.found and "8.8%" in r.answer and "7%" not in r.answer
+
+
+def test_a_level_by_a_time_named_in_words_is_a_target(service):
+    r = service.ask("2035年政府工作报告提出的本世纪末粮食产量目标是多少？")
+    assert r.found and "6000亿公斤" in r.answer
