@@ -84,3 +84,16 @@ def test_a_figure_spaced_out_by_extraction_is_closed_up_and_table_cells_are_not(
     assert fold_figure_widths("投资增长1 5 ．3 ％，出口增长8 ．8 ％。") == "投资增长15.3%，出口增长8.8%。"
     assert fold_figure_widths("目标区间６．５％－７％") == "目标区间6.5%-7%"
     assert fold_figure_widths("计划\t7.5 6.0") == "计划\t7.5 6.0"
+
+
+def test_a_notices_title_is_its_first_line_when_it_ends_in_its_kind():
+    text = "某省激发重点群体活力带动城乡居民增收的实施方案\n发文机关:某省人民政府\n发布日期:2031年03月27\n\n一、总体要求\n"
+    assert describe_document(clean_text(text).text, "05-某省方案").title == "某省激发重点群体活力带动城乡居民增收的实施方案"
+    assert describe_document("一、总体要求\n正文。\n", "某文件").title == "某文件"
+
+
+def test_a_notices_title_is_cut_from_the_issuer_and_number_joined_to_it():
+    text = "关于开展节能汽车推广工作的通知财政部 工业和信息化部财建〔2031〕644号为推进节能减排，决定实施推广政策。\n"
+    assert describe_document(text, "01-汽车").title == "关于开展节能汽车推广工作的通知"
+    text = "某市人民政府关于印发某市价格调节基金管理办法的通知某市人民政府\n许政[2031]34号\n"
+    assert describe_document(text, "09-基金").title == "某市人民政府关于印发某市价格调节基金管理办法的通知"

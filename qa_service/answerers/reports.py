@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planqa.patterns import YEAR_NIAN
@@ -123,7 +124,9 @@ def passage_ignore(state: State, q: Question, sc: Scope, doc_id: str) -> set[str
     """Words that chose the document, so say nothing about which of its passages answers: the place, and the
     words of its title ("许昌价格调节基金的征收管理机构…" is about the 许昌价格调节基金管理办法). Unless they
     are all the question says."""
-    ignore = sc.ignore | title_words(state.documents[doc_id].title)
+    doc = state.documents[doc_id]
+    # the file's own name labels it too ("07-武汉中考管理规定.txt" for "…高级中等学校招生统一考试管理规定…")
+    ignore = sc.ignore | title_words(doc.title) | title_words(Path(doc.source).stem)
     if q.concepts or any(t not in ignore for t in q.terms):
         return ignore
     return sc.ignore
