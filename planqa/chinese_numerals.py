@@ -11,12 +11,12 @@ import re
 
 _DIGIT = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
           "七": 7, "八": 8, "九": 9}
-_D = "〇零○Ｏ一二三四五六七八九"
+_D = "〇零○ＯO一二三四五六七八九"
 # four digits that begin 一九 or 二〇 are a year when 年 follows, or another such year after 至/到/—/、
-YEAR = re.compile(rf"(?<![{_D}十百千万])(一九|二[〇零○Ｏ])([{_D}]{{2}})(?=\s*(?:年|[至到—、-]\s*(?:一九|二[〇零○Ｏ])[{_D}]{{2}}\s*年))")
+YEAR = re.compile(rf"(?<![{_D}十百千万])(一九|二[〇零○ＯO])([{_D}]{{2}})(?=\s*(?:年|[至到—、-]\s*(?:一九|二[〇零○Ｏ])[{_D}]{{2}}\s*年))")
 MONTH_DAY = re.compile(r"(?<=\d年)([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?")
 # an extraction that put a space after every digit ("1 9 9 3 年3 月", "1 9 4 亿美元"): two or more lone digits
-SPACED_DIGITS = re.compile(r"(?<![A-Za-z0-9_.])\d(?: \d)+ ?(?=[\u4e00-\u9fff%．.])|(?<=年)\d{1,2} (?=月)|(?<=月)\d{1,2} (?=日)")
+SPACED_DIGITS = re.compile(r"(?<![A-Za-z0-9_.])\d(?: \d){2,} ?(?=[\u4e00-\u9fff%．.])|(?<![A-Za-z0-9_.])\d \d ?(?=[年万亿])|(?<=年)\d{1,2} (?=月)|(?<=月)\d{1,2} (?=日)")
 
 
 def small_number(text: str) -> int | None:
@@ -46,7 +46,7 @@ def _month_day(match: re.Match[str]) -> str:
 
 def arabic_years(text: str) -> str:
     """"一九八三年六月六日" → "1983年6月6日"; months and days only after a year read so."""
-    if not any(ch in text for ch in "九〇零○Ｏ"):
+    if not any(ch in text for ch in "九〇零○ＯO"):
         return text
     return MONTH_DAY.sub(_month_day, YEAR.sub(_year, text))
 
@@ -60,8 +60,9 @@ _NUM = "零〇○一二两三四五六七八九十百千万亿"
 # "四百九十四亿元", "三亿六千万吨", "四亿零七百多万吨", "一百二十九个"; "百分之十二点八", "百分之十五左右"
 UNIT = (r"(?:美元|元|人次|人|户|家|个|项|件|名|座|台|亩|吨|次|套|所|辆|公里|千米|平方公里|平方米|公顷|公斤|斤|"
         r"千瓦时|千瓦|张|床|头|只|部|批|倍)")
-PERCENT = re.compile(rf"百分之([{_NUM}]+(?:点[{_NUM[:11]}]+)?)")
-AMOUNT = re.compile(rf"(?<![第{_NUM}])([{_NUM}]+(?:点[{_NUM[:11]}]+)?)(多|余)?(?=({UNIT}))")
+_DIGITS = "零〇○一二三四五六七八九"
+PERCENT = re.compile(rf"百分之([{_NUM}]+(?:点[{_DIGITS}]+)?)")
+AMOUNT = re.compile(rf"(?<![第点{_NUM}])([{_NUM}]+(?:点[{_DIGITS}]+[万亿]*)?)(多|余)?(?=({UNIT}))")
 
 
 def _integer(text: str) -> int | None:
@@ -88,6 +89,8 @@ def chinese_number(text: str) -> str | None:
     None when the text is not one number."""
     more = "多" if "多" in text else ""
     body = text.replace("多", "")
+    point_magnitude = next((m for m in ("万亿", "亿", "万") if "点" in body and body.endswith(m)), "")
+    body = body[: len(body) - len(point_magnitude)]  # "一点九亿": 1.9亿
     whole, _, decimals = body.partition("点")
     magnitude = next((m for m in ("万亿", "亿", "万") if whole.endswith(m)), "")
     value = _integer(whole)
@@ -96,7 +99,10 @@ def chinese_number(text: str) -> str | None:
     size = {"万亿": 10**12, "亿": 10**8, "万": 10**4}.get(magnitude, 1)
     head = f"{value / size:.4f}".rstrip("0").rstrip(".") if size > 1 else str(value)
     tail = "".join(str(_DIGIT[ch]) for ch in decimals)
-    return f"{head}{'.' + tail if tail else ''}{more}{magnitude}"
+    # "一万多" is 1万多, "四亿零七百多万" 40700多万: 多 where it was written, before or after the magnitude
+    magnitude = magnitude or point_magnitude
+    after = bool(more) and text.endswith("多")
+    return f"{head}{'.' + tail if tail else ''}{'' if after else more}{magnitude}{more if after else ''}"
 
 
 def _figure_worth_reading(number: str) -> bool:
@@ -139,7 +145,7 @@ def written_piece(text: str, reading: str, mapping: list[tuple[int, int, int, in
         for r_start, r_end, t_start, t_end in mapping:
             if pos >= r_end:
                 shift = t_end - r_end
-            elif pos > r_start or (pos == r_start and end):
+            elif pos > r_start:
                 return t_end if end else t_start
             else:
                 break

@@ -146,6 +146,7 @@ def compose(
     clauses: list[str] = []
     named, shown = "", {}  # the report the clause before was from: named again only when it changes
     bodies: dict[int, str] = {}  # a clause's quotes, by its place, without the report's name
+    docs_of: dict[int, str] = {}  # the report of each such clause
     for part in parts:
         pieces = [_row_text(r, cites.cite(r.first.doc_id, r.first.row_text, r.first.start, r.first.end,
                                           r.first.table_title, 1.0), lang) for r in part.rows]
@@ -161,12 +162,12 @@ def compose(
         if any(bare in s for s in shown):  # "A、B、C分别达x、y、z" answers three parts with one quote: shown once
             continue
         prefix = _prefix(documents[doc_id], lang) if name_documents and doc_id != named else ""
-        if (within := next((i for s, i in shown.items() if s in bare), None)) is not None:
+        if (within := next((i for s, i in shown.items() if s in bare and docs_of[i] == doc_id), None)) is not None:
             # "…计划为3.7%" then "…计划为3.7%，实际达到4.6%": the longer quote in the shorter one's place
             clauses[within] = clauses[within][: len(clauses[within]) - len(bodies[within])] + body
             bodies[within] = body
             continue
-        shown[bare], bodies[len(clauses)] = len(clauses), body
+        shown[bare], bodies[len(clauses)], docs_of[len(clauses)] = len(clauses), body, doc_id
         clauses.append(prefix + body)
         named = doc_id
     clauses += comparison(parts, lang)

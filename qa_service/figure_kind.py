@@ -14,7 +14,9 @@ from qa_service.sentence_years import PLAN_SECTION, REVIEW_SECTION
 
 # a period's figures, not one year's ("跨越5000亿元大关，年均增长5.7%"); 年均浓度 is PM2.5's own name
 AVERAGE = re.compile(r"年均(?!浓度)|平均每年|年平均(?!浓度)")
-REACHED_BY = re.compile(r"到\s*(?:((?:19|20)\d{2})\s*年|本世纪末|下世纪初|本世纪中叶)")
+REACHED_BY = re.compile(r"(?<!达)到\s*(?:((?:19|20)\d{2})\s*年|(本世纪末|下世纪初|本世纪中叶))")
+TIME_IN_WORDS = {"本世纪末": ("本世纪末", "世纪末", "end of the century"), "下世纪初": ("下世纪初", "next century"),
+                 "本世纪中叶": ("本世纪中叶", "世纪中叶", "middle of the century", "mid-century")}
 CUMULATIVE = re.compile(r"累计")  # "最低收购价累计提高41.7%": several years' change, said before the figure
 PERIOD_SAID = re.compile(r"十[一二三四五]五|五年")  # the sentence, its paragraph or its section speaks of a period
 # a paragraph that opens on a period ("这五年，…", "“十四五”时期，…") reviews that period, not one year
@@ -63,7 +65,9 @@ def _level_reached_in_asked_year(q: Question, text: str, fragment: str) -> bool:
     reached = REACHED_BY.search(text[: max(0, text.find(fragment))] + fragment)
     if not reached or AVERAGE.search(fragment):
         return False
-    return int(reached.group(1)) in q.years if reached.group(1) else not q.wants_rate
+    if reached.group(1):
+        return int(reached.group(1)) in q.years
+    return not q.wants_rate and any(w in q.text.lower() for w in TIME_IN_WORDS[reached.group(2)])
 
 
 def _period_figure(fragment: str) -> bool:

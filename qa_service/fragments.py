@@ -15,7 +15,7 @@ RATE = re.compile(r"\d\s*(?:%|％|‰|个百分点|倍)")  # some reports write 
 # a clause that goes on about the subject before it: a verb, a comparison or the figure itself comes first
 CONTINUES = re.compile(r"\s*(?:[\d.]|比|同比|较|增|减|下降|降|回落|上涨|涨|达|为|是|占|超|突破|完成|实现|提高|降低|"
                        r"扩大|缩小|年均|累计|其中|分别|共|总|全年|今年|当年|年内|控制|保持|稳定|首次|连续|居|位居|新增|净增|提升|改善|由|从|到|"
-                       r"(?:全国|全省|全市|全区)?(?:平均|人均|每人))")  # "农民的纯收入，全国平均每人达到…": per head of it
+                       r"(?:全国|全省|全市|全区)(?:平均|人均)|平均每人)")  # "农民的纯收入，全国平均每人达到…": per head of it
 
 
 # a clause that says what the amount before it is for ("…安排45亿元专项资金，支持老旧管网改造")

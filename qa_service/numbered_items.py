@@ -52,8 +52,8 @@ def numbered_items(text: str, after: int, reach: int = 1, window: int = 8000, mo
     for start, para in paragraphs[index:]:
         m = style.match(para)
         if m is None:
-            if style is not TOP_PART and TOP_PART.match(para):
-                break  # the report's next part
+            if any(higher.match(para) for higher in STYLES[: STYLES.index(style)]):
+                break  # the next section ("（二）…" after "一是…二是…"), or the report's next part
             continue
         number = small_number(m.group(1))
         if number is not None and number <= len(items):

@@ -46,8 +46,14 @@ def _lead_time(lead: str) -> str:
     """"去年" / "今年" … when the sentence before, or the paragraph's opening clause, starts from that time."""
     ends = [m.end() for m in re.finditer(r"[。！？]", lead)]
     last = lead[ends[-2] if len(ends) > 1 else 0:] if ends else ""
-    led = LEAD_TIME.match(last) or OPENING_TIME.match(lead)
-    return led.group(1) if led else ""
+    if led := LEAD_TIME.match(last):
+        return led.group(1)
+    # the paragraph's opening time holds until a later sentence says another ("…。今年的主要预期目标是：…")
+    led = OPENING_TIME.match(lead)
+    later = lead[lead.find("。", led.end()) + 1:] if led and "。" in lead[led.end():] else ""
+    said = [m for pattern in (RELATIVE_YEAR, YEAR_NIAN) for m in pattern.finditer(later)
+            if not COMPARED.search(later[: m.start()])]  # "比上年增长7.4%" is compared with, not said
+    return led.group(1) if led and not said else ""
 
 
 def lead_of(chunk: Chunk, s_start: int) -> str:

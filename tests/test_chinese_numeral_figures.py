@@ -56,3 +56,16 @@ def test_per_head_income_after_its_subject(service):
 def test_exports_are_not_the_import_and_export_total(service):
     r = service.ask("1983年报告中，六五计划规定到1985年出口总额达到多少？")
     assert r.found and "四百零二亿元" in r.answer and "八百五十五" not in r.answer
+
+
+@pytest.mark.parametrize(("written", "read"), [
+    ("达到一点九亿吨", "达到1.9亿吨"), ("增长百分之十二点八", "增长12.8%"), ("百分之零点八", "0.8%"), ("一万多名", "1万多名"),
+])
+def test_decimals_and_more_than(written, read):
+    assert arabic_reading(written)[0] == read
+
+
+def test_a_piece_ending_before_a_figure_does_not_take_it():
+    text = "增长百分之七，棉花一百二十九万吨。"
+    reading, spans = arabic_reading(text)
+    assert written_piece(text, reading, spans, "7%，棉花") == "百分之七，棉花"

@@ -53,3 +53,8 @@ def service(tmp_path_factory):
 def test_a_year_in_chinese_numerals_is_found(service, question):
     r = service.ask(question)
     assert r.found and "39109万吨" in r.answer and "40500" not in r.answer
+
+
+def test_spaced_table_cells_stay_apart():
+    assert close_spaced_digits("增长率 7 8% 9 6%") == "增长率 7 8% 9 6%"
+    assert arabic_years("二OO三年") == "2003年"

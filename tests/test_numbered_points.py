@@ -63,3 +63,8 @@ def test_points_after_a_topic_sentence(service):
 
 def test_a_work_report_is_not_a_question_on_who_delivered_it():
     assert analyse("2037年政府工作报告开头提到，本届政府是从何时就职的？").kind != "metadata"
+
+
+def test_a_list_ends_at_the_next_section():
+    text = "措施如下。\n一是扩大消费。\n二是扩大投资。\n（二）发展产业\n一是甲。\n二是乙。\n三是培育新兴产业。"
+    assert [i.text for i in numbered_items(text, 4)] == ["一是扩大消费。", "二是扩大投资。"]

@@ -128,3 +128,10 @@ def test_a_turn_states_the_years_own_figure_and_a_smaller_fall_misses_a_fall_tar
     assert said == ["实际未完成目标"]
     assert verdict(-4.0, -4.5, "lower", "en", change=True) == "met the target"
     assert verdict(5.5, 5.1, "lower", "zh") == "控制在目标以内"  # a level under its ceiling
+
+
+def test_a_later_sentence_of_this_year_ends_the_openings_time():
+    text = "过去一年，我们顶住压力。今年的主要预期目标是：国内生产总值增长5%左右。城镇新增就业1200万人以上。"
+    chunk = Chunk(chunk_id="c", doc_id="d", ordinal=0, text=text, start=0, end=len(text), section="一、总体",
+                  years=[2031])
+    assert 2030 not in sentence_years("城镇新增就业1200万人以上。", chunk, 2031, lead_of(chunk, text.find("城镇")))

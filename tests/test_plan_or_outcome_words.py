@@ -51,3 +51,13 @@ def test_a_target_and_its_outcome_from_two_reports(service):
 def test_a_level_by_a_time_named_in_words_is_a_target(service):
     r = service.ask("2035年政府工作报告提出的本世纪末粮食产量目标是多少？")
     assert r.found and "6000亿公斤" in r.answer
+
+
+def test_a_level_for_the_end_of_the_century_is_not_the_years_target(service):
+    assert "6000亿公斤" not in service.ask("2035年政府工作报告提出的2035年粮食产量目标是多少？").answer
+
+
+def test_a_per_head_clause_continues_only_with_its_place_or_verb():
+    from qa_service.fragments import CONTINUES
+
+    assert CONTINUES.match("全国平均每人达到270元") and not CONTINUES.match("人均地区生产总值增长5.2%")

@@ -32,7 +32,7 @@ PURPOSE = re.compile(r"(?:^|[，,。；;])\s*为[^，,。；;]{2,24}[，,]")
 QUOTED = re.compile(r"[“\"「]([^”\"」]{2,20})[”\"」]")  # a name the question quotes
 DOC_TRIES = 2  # the best-ranked reports that may answer; the one that says it most fully does
 # "有哪些", "哪几项", "哪三项", "分别是什么": the answer is several points
-LIST_ASKED = re.compile(r"哪些|哪[几一二三四五六七八九十]|几[项条个点方面]|分别是什么|which|what are", re.I)
+LIST_ASKED = re.compile(r"哪些|哪[几两二三四五六七八九十]|几[项条个点方面]|分别是什么|what are", re.I)
 
 
 def descriptive(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer:
