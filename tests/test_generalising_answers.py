@@ -146,7 +146,7 @@ def national(tmp_path_factory):
 @pytest.mark.corpus
 def test_the_targets_after_a_colon_on_their_own_line_are_the_list(national):
     r = national.ask("2010年的主要预期目标是什么？")
-    assert r.found and all(f in r.answer for f in ("8％左右", "900万人以上", "4.6％以内", "3％左右"))
+    assert r.found and all(f in r.answer for f in ("8%左右", "900万人以上", "4.6%以内", "3%左右"))
 
 
 @needs_national
