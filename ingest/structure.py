@@ -106,16 +106,16 @@ def _guess_title(head: str) -> str:
     for line in lines:
         if ("报告" in line or "计划" in line or "规划" in line) and 6 <= len(line) <= 120 and "：" not in line[:4]:
             return line
-    # a notice's title line ends in its kind ("…增收的实施方案", "…管理办法", "…的通知"); the cleaning may have
-    # joined its issuer and number to it ("…的通知财政部 国家发展和改革委员会…财建〔2013〕644号")
+    # a notice's title line ends in its kind ("…的实施方案", "…管理办法", "…的通知"); the cleaning may have
+    # joined its issuer and number to it ("…的通知某部 某委…某发〔2031〕6号")
     for line in lines[:5]:
         if m := NOTICE_TITLE.match(line) or NOTICE_KIND_TITLE.match(line):
             return m.group(1)
     return ""
 
 
-# "…的实施方案发文机关:山西省人民政府": the issuer's field, joined to the title line by the cleaning
-FIELD_AFTER = re.compile(r"(?<=.)(?:发文机关|发布机关|发文字号|发布日期|成文日期|索引号)\s*[:：]")
+# "…的实施方案发文机关:某省人民政府": the issuer's field, joined to the title line by the cleaning
+FIELD_AFTER = re.compile(r"(?<=.)(?:发文机关|发布机关|发布日期|成文日期|索引号)\s*[:：]")
 NOTICE_TITLE = re.compile(r"^(.{4,118}?的(?:通知|意见|决定|批复|实施方案|实施意见|函|公告|通告|规定))")
 NOTICE_KIND_TITLE = re.compile(r"^(.{4,118}?(?:通知|办法|方案|意见|决定|规定|细则|条例|纲要|指南))(?![的和与及、])")
 # "…的通知各区(市)县政府(管委会),市级有关部门,有关单位:": a notice's addressees, joined to its title line

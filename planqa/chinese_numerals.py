@@ -20,7 +20,9 @@ SPACED_DIGITS = re.compile(r"(?<![A-Za-z0-9_.])\d(?: \d){2,} ?(?=[\u4e00-\u9fff%
 
 
 def small_number(text: str) -> int | None:
-    """一 … 九十九 ("十二", "二十一", "三十"); None for anything else."""
+    """一 … 九十九 ("十二", "二十一", "三十", "两"), the numerals a report counts its points with; None else."""
+    if text == "两":
+        return 2
     if not text or any(ch not in "一二三四五六七八九十" for ch in text) or text.count("十") > 1:
         return None
     if "十" not in text:

@@ -48,7 +48,7 @@ def tokenize(text: str) -> list[str]:
 
 def words(text: str) -> list[str]:
     """Plain segmentation (no sub-words), for picking key terms out of a question. A noun jieba leaves on its
-    own after a word that took its first character ("以什么为主|线", "专项债|券") is given that character back
+    own after a word that took its first character ("以改革为主|线", "专项债|券") is given that character back
     ("主线", "债券"), when the two make a dictionary word."""
     jieba = _jieba()
     out = [t for t in jieba.cut(text) if t.strip() and not _PUNCT.match(t)]

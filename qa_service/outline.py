@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from planqa.chinese_numerals import small_number as chinese_numeral
 from planqa.records import Chunk, Document
 from planqa.text import split_sentences
 from qa_service.compose import PartAnswer
@@ -25,7 +26,6 @@ HEADING_BODY = 3
 FOLLOWING_CHARS = 4000
 MAX_HEADINGS = 12
 COUNTED_CHARS = 40000  # a part of ten sections runs to ~20,000 characters
-NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 def outline(q: Question, doc: Document, chunks: list[Chunk]) -> PartAnswer:
     """"重点工作有哪些": the headings under the report's part that the question names, each quoted in place."""
@@ -139,16 +139,6 @@ def announced_count(sentence: str) -> int | None:
     """"重点抓好十个方面工作：" → 10; None when the sentence announces no count."""
     m = COUNTED.search(sentence.strip())
     return chinese_numeral(m.group(1)) if m else None
-
-
-def chinese_numeral(word: str) -> int | None:
-    """一 … 九十九, the numerals a report counts its points with."""
-    if word in NUMERALS:
-        return NUMERALS[word]
-    tens, ten, units = word.partition("十")
-    if not ten or (tens and tens not in NUMERALS) or (units and units not in NUMERALS):
-        return None
-    return (NUMERALS[tens] if tens else 1) * 10 + (NUMERALS[units] if units else 0)
 
 
 def rest_of_paragraph(text: str, ev: SentenceEvidence, most: int = PARAGRAPH_FOLLOWERS) -> list[SentenceEvidence]:

@@ -133,7 +133,7 @@ def _analyse_one(original: str, text: str) -> Question:
 def _kind(q: Question) -> str:
     vocab, lower = vocabulary(), q.text.lower()
     metadata_cues = ("metadata_presenter", "metadata_meeting", "metadata_venue", "metadata_title", "metadata_docno")
-    # "哪天印发的", "哪个部门发的": when and by whom the document came out (作报告 in 工作报告 is not that)
+    # "何时发布", "由哪个部门发": when and by whom the document came out (作报告 in 工作报告 is not that)
     published = vocab.cue("metadata_published", lower.replace("工作", "")) and (
         vocab.cue("metadata_date", lower) or vocab.cue("metadata_issuer", lower))
     if not q.indicators and (published or asks_report_parts(lower) or any(vocab.cue(k, lower) for k in metadata_cues)):

@@ -101,7 +101,7 @@ def leading_thing(q: Question) -> tuple[str, str] | None:
     return head[:begin] + thing + ask, head[:begin]
 
 
-# the words after the last indicator before the next thing: its measure may end its name ("经济增长速度和…")
+# the words after the last indicator before the next thing: its measure may end its name ("投资增速和…")
 MEASURE_ONLY = re.compile(r"(?:的)?(?:增速|增长|增幅|速度|增长速度|增长率|总量|总额|规模|比重|占比)")
 TRAIL_START = re.compile(r"^\s*(?:的)?(?:速度|增速|增幅|总量|总额|规模|水平)?\s*[、和与及]\s*")
 
@@ -120,7 +120,7 @@ def trailing_thing(q: Question) -> tuple[str, str] | None:
         return None
     thing = tail[joined.end() : sep.start()].strip()
     if len(thing) < 2 or MEASURE_ONLY.fullmatch(thing):
-        return None  # "总量和增速各是多少": two measures of the one indicator
+        return None  # "…的总量和增速": two measures of the one indicator
     first = q.text.find(q.concepts[0][0])
     head = q.text[: max(first, 0)]
     ask = tail[sep.start():]

@@ -2,7 +2,7 @@
 outcome of one year and the target of the next. A clause that only names reports ("（见2032年和2033年报告）")
 asks no year of its own. A report the question names answers both the target and the outcome it states in one
 sentence ("…计划为3.7%，实际达到4.6%"), though the year's own report is stored too. A thing listed after an
-indicator and its measure ("经济增长速度和商品零售价格涨幅") is a part of its own; a second measure is not."""
+indicator and its measure ("投资增速和商品零售价格涨幅") is a part of its own; a second measure is not."""
 
 from __future__ import annotations
 
@@ -42,10 +42,10 @@ def test_the_named_report_gives_the_plan_and_the_outcome_in_one_sentence(service
 
 
 def test_a_thing_after_an_indicator_and_its_measure_is_asked_too():
-    q = analyse("2042年政府工作报告中，2041年经济增长速度和商品零售价格涨幅分别是多少？")
+    q = analyse("2041年全社会投资增速和商品零售价格涨幅分别为多少？")
     assert len(q.parts) == 2 and "零售价格" in q.parts[1].terms
 
 
 def test_two_measures_of_one_indicator_are_not_two_things():
-    q = analyse("某省2041年地区生产总值总量和增速各是多少？")
+    q = analyse("某省2041年地区生产总值的总量和增速分别为多少？")
     assert all(p.indicators for p in q.parts)

@@ -31,8 +31,8 @@ if TYPE_CHECKING:
 PURPOSE = re.compile(r"(?:^|[，,。；;])\s*为[^，,。；;]{2,24}[，,]")
 QUOTED = re.compile(r"[“\"「]([^”\"」]{2,20})[”\"」]")  # a name the question quotes
 DOC_TRIES = 2  # the best-ranked reports that may answer; the one that says it most fully does
-# "有哪些", "哪几项", "哪三项", "分别是什么": the answer is several points
-LIST_ASKED = re.compile(r"哪些|哪[几两二三四五六七八九十]|几[项条个点方面]|分别是什么|what are", re.I)
+# "哪些", "哪两条", "几个方面": the answer is several points
+LIST_ASKED = re.compile(r"哪些|哪[几两二三四五六七八九十]|几[项条个点方面]|what are", re.I)
 
 
 def descriptive(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer:
@@ -106,7 +106,7 @@ def _counted_name(state: State, q: Question, sc: Scope, hits: list[Hit]) -> Part
 
 
 def _asked_why(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer | None:
-    """"为什么…": the reasons; "是干什么用的": what it is for; None for any other question."""
+    """"为什么…": the reasons; "有什么用": what it is for; None for any other question."""
     if vocabulary().cue("why", q.text):
         return _whole_lists(state, _reasons(state, q, sc, hits))
     if vocabulary().cue("purpose", q.text):
@@ -116,7 +116,7 @@ def _asked_why(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAns
 
 def _reasons(state: State, q: Question, sc: Scope, hits: list[Hit], marked_by: str = "reason_markers") -> PartAnswer:
     """"为什么把增长目标定为6.5%－7%": the sentence that restates it and gives a reason ("考虑了…"); a passage
-    that only restates it ("国内生产总值增长6.5%－7%") does not answer why. "是干什么用的": the one that says
+    that only restates it ("国内生产总值增长6.5%－7%") does not answer why. "有什么用": the one that says
     what it is 用于 (`marked_by` "purpose_markers")."""
     markers = vocabulary().cues.get(marked_by, ())
     for doc_id in ranked_documents(state, q, sc, hits)[:DOC_TRIES]:

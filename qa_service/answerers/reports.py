@@ -125,7 +125,7 @@ def passage_ignore(state: State, q: Question, sc: Scope, doc_id: str) -> set[str
     words of its title ("许昌价格调节基金的征收管理机构…" is about the 许昌价格调节基金管理办法). Unless they
     are all the question says."""
     doc = state.documents[doc_id]
-    # the file's own name labels it too ("07-武汉中考管理规定.txt" for "…高级中等学校招生统一考试管理规定…")
+    # the file's own name labels it too ("07-某市中考规定.txt" for "…关于批转某市高中招生考试办法的通知")
     ignore = sc.ignore | title_words(doc.title) | title_words(Path(doc.source).stem)
     if q.concepts or any(t not in ignore for t in q.terms):
         return ignore
