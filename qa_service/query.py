@@ -17,6 +17,7 @@ from qa_service.places import without_province
 from qa_service.question_split import (
     EACH_ASKED,
     conjoined,
+    english_conjoined,
     leading_thing,
     listed,
     one_each,
@@ -187,7 +188,7 @@ def _parts(q: Question) -> list[Question]:
         if (not sub.indicators and not sub.terms and subject is not None) or short_follow or _restates(subject, sub):
             sub = replace(_borrowed(subject, sub, clause),  # "…？1992年计划多少？", not "（见2007年报告）"
                           years=[y for y in named if y not in named_reports(clause)] or subject.years)
-        if not sub.indicators and not sub.terms:
+        if not sub.indicators and not sub.terms and not sub.glosses:
             continue
         parts += _split_clause(q, sub, clause)
         subject = sub
@@ -208,6 +209,8 @@ def _split_clause(q: Question, sub: Question, clause: str) -> list[Question]:
 
     if not sub.indicators and len(pieces := conjoined(clause)) > 1:
         return each(pieces)  # "力争交通、水利…各达到多少"
+    if q.lang == "en" and not sub.indicators and (pieces := english_conjoined(clause)):
+        return each(pieces)
     if sub.indicators and (pieces := listed(clause, len({i.name for i in sub.indicators}))):
         return each(pieces)
     if len(sub.indicators) > 1 or (sub.indicators and trailing_thing(sub)):

@@ -168,9 +168,33 @@ def one_each(parts: list[Question]) -> list[Question]:
     seen: set[tuple] = set()
     out = []
     for p in parts:
-        key = (tuple(id(i) for i in p.indicators), tuple(p.terms), tuple(p.years), p.intent, p.units, p.wants_rate,
-               p.wants_time)
+        key = (tuple(id(i) for i in p.indicators), tuple(p.terms), tuple(p.glosses), tuple(p.years), p.intent,
+               p.units, p.wants_rate, p.wants_time)
         if key not in seen:
             seen.add(key)
             out.append(p)
     return out
+
+
+# "what were <A> and <B> in 1994": the asking words, the things asked, the time after them
+EN_ASKED = re.compile(r"^(?P<ask>.*?\b(?:what|how much|how many)\s+(?:was|were|is|are)\s+)(?P<things>.+?)"
+                      r"(?P<when>\s+(?:in|by|during|at the end of)\s+(?:\d{4}|(?:the|that|this|last) year)\b.*)?[?？]?$",
+                      re.I)
+EN_AND = re.compile(r"\s+and\s+(?:the\s+)?", re.I)
+# adjectives that share the noun after "and" ("urban and rural residents", "central and local budgets")
+EN_MODIFIERS = frozenset("urban rural central local domestic foreign public private primary secondary tertiary "
+                         "large small medium industrial agricultural eastern western northern southern import export".split())
+
+
+def english_conjoined(clause: str) -> list[str]:
+    """"what were rural residents' net income and urban residents' income for living expenses in 1994" asks
+    two things the vocabulary does not name: one question per thing, each with the asking words and the time.
+    "income of urban and rural residents" is one thing: the word before "and" is a modifier of what follows."""
+    m = EN_ASKED.match(clause.strip())
+    if not m or len(pieces := EN_AND.split(m["things"])) != 2:
+        return []
+    left, right = pieces
+    modifier = not left.split() or left.split()[-1].lower() in EN_MODIFIERS  # "…of urban and rural residents"
+    if modifier or len(right.split()) < 2:
+        return []
+    return [f"{m['ask']}{thing}{m['when'] or ''}" for thing in (left, right)]

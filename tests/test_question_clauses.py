@@ -49,3 +49,37 @@ def test_a_thing_after_an_indicator_and_its_measure_is_asked_too():
 def test_two_measures_of_one_indicator_are_not_two_things():
     q = analyse("某省2041年地区生产总值的总量和增速分别为多少？")
     assert all(p.indicators for p in q.parts)
+
+
+def test_an_english_question_on_two_unnamed_things_asks_each():
+    from qa_service.question_split import english_conjoined
+
+    parts = english_conjoined("What were the output of township enterprises and the freight carried by rail in 2041?")
+    assert parts == ["What were the output of township enterprises in 2041?", "What were freight carried by rail in 2041?"]
+    # an adjective shared by the noun after "and" joins two sides of one thing
+    assert english_conjoined("What was the income of urban and rural households in 2041?") == []
+    assert english_conjoined("What was the total import and export volume in 2041?") == []
+    assert english_conjoined("What were imports and exports in 2041?") == []  # one word a side: the vocabulary's
+
+
+def test_two_things_the_map_lacks_are_two_parts_even_without_terms():
+    q = analyse("What were the output of township enterprises and the freight carried by rail in 2041?")
+    assert len(q.parts) == 2 and all(p.glosses for p in q.parts)
+
+
+TWO_THINGS = {
+    "2043年报告.txt": "标题：2043年国务院政府工作报告\n\n一、2042年工作回顾\n\n"
+    "全年新建高标准农田800万亩。\n\n新能源汽车产量达到120万辆，比上年增长30%。\n",
+}
+
+
+@pytest.fixture(scope="module")
+def two_things(tmp_path_factory):
+    return service_over_texts(tmp_path_factory.mktemp("two_things"), TWO_THINGS)
+
+
+def test_an_english_question_on_two_things_is_answered_for_both_or_not_at_all(two_things):
+    r = two_things.ask("What were the area of high-standard farmland built and the output of new energy vehicles in 2042?")
+    assert r.found and "800万亩" in r.answer and "120万辆" in r.answer
+    missing = two_things.ask("What were the area of high-standard farmland built and the number of new kindergartens in 2042?")
+    assert not missing.found  # one part is not an answer to both
