@@ -182,8 +182,7 @@ EN_ASKED = re.compile(r"^(?P<ask>.*?\b(?:what|how much|how many)\s+(?:was|were|i
                       re.I)
 EN_AND = re.compile(r"\s+and\s+(?:the\s+)?", re.I)
 # adjectives that share the noun after "and" ("urban and rural residents", "central and local budgets")
-EN_MODIFIERS = frozenset("urban rural central local domestic foreign public private primary secondary tertiary "
-                         "large small medium industrial agricultural eastern western northern southern import export".split())
+EN_MODIFIERS = frozenset(["urban", "rural", "central", "local", "domestic", "foreign", "public", "private", "primary", "secondary", "tertiary", "large", "small", "medium", "industrial", "agricultural", "eastern", "western", "northern", "southern", "import", "export"])
 
 
 def english_conjoined(clause: str) -> list[str]:
