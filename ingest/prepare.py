@@ -20,7 +20,7 @@ MIN_CHUNK_CHARS = 4
 # Real reports give a few hundred chunks; more than this is a crafted or broken file, refused before embedding.
 MAX_CHUNKS = 5000
 # Part of the content hash: a change to how documents are parsed makes the next ingest redo them.
-INGEST_VERSION = "5"
+INGEST_VERSION = "6"
 
 
 @dataclass

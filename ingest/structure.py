@@ -104,7 +104,10 @@ def describe_document(text: str, fallback_title: str) -> DocumentInfo:
 def _guess_title(head: str) -> str:
     lines = [ADDRESSEES.sub("", FIELD_AFTER.split(line.strip())[0]) for line in head.split("\n")[:15]]
     for line in lines:
-        if ("报告" in line or "计划" in line or "规划" in line) and 6 <= len(line) <= 120 and "：" not in line[:4]:
+        # "各省、自治区、直辖市、计划单列市财政厅:" addresses the notice; its 计划 names no plan
+        if ADDRESSED.search(line) or not PLAN_TITLE_WORD.search(line.replace("计划单列市", "")):
+            continue
+        if 6 <= len(line) <= 120 and "：" not in line[:4]:
             return line
     # a notice's title line ends in its kind ("…的实施方案", "…管理办法", "…的通知"); the cleaning may have
     # joined its issuer and number to it ("…的通知某部 某委…某发〔2031〕6号")
@@ -114,10 +117,14 @@ def _guess_title(head: str) -> str:
     return ""
 
 
+PLAN_TITLE_WORD = re.compile(r"报告|计划|规划")
+# a salutation ("…财政厅:") or an article's sentence ("第二条 本办法所称…报告、…") is no title
+ADDRESSED = re.compile(r"[：:]\s*$|^第[一二三四五六七八九十百]+条|[。，,；;]")
 # "…的实施方案发文机关:某省人民政府": the issuer's field, joined to the title line by the cleaning
 FIELD_AFTER = re.compile(r"(?<=.)(?:发文机关|发布机关|发布日期|成文日期|索引号)\s*[:：]")
-NOTICE_TITLE = re.compile(r"^(.{4,118}?的(?:通知|意见|决定|批复|实施方案|实施意见|函|公告|通告|规定))")
-NOTICE_KIND_TITLE = re.compile(r"^(.{4,118}?(?:通知|办法|方案|意见|决定|规定|细则|条例|纲要|指南))(?![的和与及、])")
+# the kind ends the title, not a document it quotes ("关于印发《…的意见》的通知", "贯彻落实《…规定》实施细则")
+NOTICE_TITLE = re.compile(r"^(.{4,118}的(?:通知|意见|决定|批复|实施方案|实施意见|函|公告|通告|规定))(?![》”])")
+NOTICE_KIND_TITLE = re.compile(r"^(.{4,118}?(?:通知|办法|方案|意见|决定|规定|细则|条例|纲要|指南))(?![的和与及、》”])")
 # "…的通知各区(市)县政府(管委会),市级有关部门,有关单位:": a notice's addressees, joined to its title line
 ADDRESSEES = re.compile(r"(?<=[知见法案定告])\s*各[^：:。]{2,80}[：:]$")
 

@@ -97,3 +97,18 @@ def test_a_notices_title_is_cut_from_the_issuer_and_number_joined_to_it():
     assert describe_document(text, "01-汽车").title == "关于开展节能汽车推广工作的通知"
     text = "某市人民政府关于印发某市价格调节基金管理办法的通知某市人民政府\n许政[2031]34号\n"
     assert describe_document(text, "09-基金").title == "某市人民政府关于印发某市价格调节基金管理办法的通知"
+
+
+def test_a_notices_addressees_and_articles_are_not_its_title_though_they_say_plan_or_report():
+    text = ("关于印发《某项贷款办法》的通知\n某银行 某部\n某发[2031]23号\n\n"
+            "各省、自治区、直辖市、计划单列市分行:\n第二条 本办法所称前期工作包括可行性研究报告的编制。\n")
+    assert describe_document(text, "24-x").title == "关于印发《某项贷款办法》的通知"
+
+
+def test_a_title_ends_at_its_own_kind_not_at_the_kind_of_a_document_it_quotes():
+    quoting = "关于印发《某部关于加强检测体系建设的意见》的通知\n某部\n\n各省农业厅:\n"
+    assert describe_document(quoting, "x").title == "关于印发《某部关于加强检测体系建设的意见》的通知"
+    rules = "某省贯彻落实《领导干部安全生产责任制规定》实施细则\n第一条 为落实责任，制定本细则。\n"
+    assert describe_document(rules, "x").title == "某省贯彻落实《领导干部安全生产责任制规定》实施细则"
+    forwarded = "某市人民政府办公室转发市教育局关于中小学招生工作的意见的通知\n各区人民政府:\n"
+    assert describe_document(forwarded, "x").title == "某市人民政府办公室转发市教育局关于中小学招生工作的意见的通知"

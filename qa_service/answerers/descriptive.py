@@ -6,17 +6,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planqa.records import Chunk
 from planqa.text import tokenize
-from qa_service.answerers.reports import passage_ignore, ranked_documents, report_year, years_fit
+from qa_service.answerers.reports import passage_ignore, ranked_documents, report_year, title_words, years_fit
 from qa_service.asked_years import named_reports
 from qa_service.compose import PartAnswer
 from qa_service.evidence import SentenceEvidence
 from qa_service.numbered_items import announced_points, items_after
 from qa_service.outline import following, outline, rest_of_paragraph
 from qa_service.passages import ANNOUNCES, find_passages
+from qa_service.places import places_named
 from qa_service.points import asked_counted_names, complete_points, counted_name_listing, counted_name_points
 from qa_service.query import Question
 from qa_service.retrieval import Hit
@@ -28,7 +30,7 @@ if TYPE_CHECKING:
     from qa_service.pipeline import Scope, State
 
 # "为减少重复开挖、节约投资,…": a clause that opens with 为 and a verb states a purpose
-PURPOSE = re.compile(r"(?:^|[，,。；;])\s*为[^，,。；;]{2,24}[，,]")
+PURPOSE = re.compile(r"(?:^|[，,。；;]|^第[一二三四五六七八九十百]+条)\s*为[^，,。；;]{2,24}[，,]")  # "第一条 为规范…，"
 QUOTED = re.compile(r"[“\"「]([^”\"」]{2,20})[”\"」]")  # a name the question quotes
 DOC_TRIES = 2  # the best-ranked reports that may answer; the one that says it most fully does
 # "哪些", "哪两条", "几个方面": the answer is several points
@@ -106,18 +108,20 @@ def _counted_name(state: State, q: Question, sc: Scope, hits: list[Hit]) -> Part
 
 
 def _asked_why(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer | None:
-    """"为什么…": the reasons; "有什么用": what it is for; None for any other question."""
+    """"为什么…": the reasons; "有什么用": what it is for; "是什么意思": its definition; None for any other
+    question."""
     if vocabulary().cue("why", q.text):
         return _whole_lists(state, _reasons(state, q, sc, hits))
-    if vocabulary().cue("purpose", q.text):
-        return _reasons(state, q, sc, hits, "purpose_markers")
+    for asked in ("purpose", "definition"):
+        if vocabulary().cue(asked, q.text):
+            return _reasons(state, q, sc, hits, f"{asked}_markers")
     return None
 
 
 def _reasons(state: State, q: Question, sc: Scope, hits: list[Hit], marked_by: str = "reason_markers") -> PartAnswer:
     """"为什么把增长目标定为6.5%－7%": the sentence that restates it and gives a reason ("考虑了…"); a passage
     that only restates it ("国内生产总值增长6.5%－7%") does not answer why. "有什么用": the one that says
-    what it is 用于 (`marked_by` "purpose_markers")."""
+    what it is 用于 (`marked_by` "purpose_markers"); "是什么意思": the one that defines it ("所称…是指")."""
     markers = vocabulary().cues.get(marked_by, ())
     for doc_id in ranked_documents(state, q, sc, hits)[:DOC_TRIES]:
         pool = [Hit(c, 0.0) for c in state.search.lexical.chunks_of(doc_id)]
@@ -127,7 +131,7 @@ def _reasons(state: State, q: Question, sc: Scope, hits: list[Hit], marked_by: s
                  (marked_by == "reason_markers" and PURPOSE.search(f.text))]
         if given:
             return PartAnswer(q, sentences=given[:2])
-    return PartAnswer(q, note="no reason given" if marked_by == "reason_markers" else "no use given")
+    return PartAnswer(q, note=f"no {marked_by.removesuffix('_markers')} given")
 
 
 def _shared_headings(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer | None:
@@ -202,10 +206,19 @@ def _passages(state: State, q: Question, sc: Scope, hits: list[Hit], doc_id: str
     # the best-ranked chunks first; then, within the one document, every chunk that holds all the asked words
     for pool in (doc_hits, _holding_all(state, q, doc_id, ignore)):
         found = find_passages(q, pool, ignore, rarity=rarity)
-        found = [s for s in found if not q.years or whole_report or years_fit(s, q.resolved_years(ry), ry)]
+        found = [s for s in found if (not q.years or whole_report or years_fit(s, q.resolved_years(ry), ry))
+                 and not _names_only_the_document(state, sc, doc_id, s.text)]
         if found:
             return found
     return []
+
+
+def _names_only_the_document(state: State, sc: Scope, doc_id: str, text: str) -> bool:
+    """"许昌市价格调节基金管理办法", the issuer's line: a passage whose words all name the document (its title,
+    its file's name, the place) tells nothing the question did not know."""
+    doc = state.documents[doc_id]
+    said = title_words(text) - sc.ignore - title_words(doc.title) - title_words(Path(doc.source).stem)
+    return not (said - set(places_named(text)))
 
 
 def _holding_all(state: State, q: Question, doc_id: str, ignore: set[str]) -> list[Hit]:
