@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-_DIGIT = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+_DIGIT = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "0": 0, "０": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
           "七": 7, "八": 8, "九": 9}
-_D = "〇零○ＯO一二三四五六七八九"
+_D = "〇零○ＯO0０一二三四五六七八九"  # a typed 0 or O stands in for 〇 ("二00九年", "二OO三年")
 # four digits that begin 一九 or 二〇 are a year when 年 follows, or another such year after 至/到/—/、
-YEAR = re.compile(rf"(?<![{_D}十百千万])(一九|二[〇零○ＯO])([{_D}]{{2}})(?=\s*(?:年|[至到—、-]\s*(?:一九|二[〇零○Ｏ])[{_D}]{{2}}\s*年))")
+YEAR = re.compile(rf"(?<![{_D}十百千万])(一九|二[〇零○ＯO0０])([{_D}]{{2}})(?=\s*(?:年|[至到—、-]\s*(?:一九|二[〇零○ＯO0０])[{_D}]{{2}}\s*年))")
 MONTH_DAY = re.compile(r"(?<=\d年)([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?")
 # an extraction that put a space after every digit ("1 9 9 3 年3 月", "1 9 4 亿美元"): two or more lone digits
 SPACED_DIGITS = re.compile(r"(?<![A-Za-z0-9_.])\d(?: \d){2,} ?(?=[\u4e00-\u9fff%．.])|(?<![A-Za-z0-9_.])\d \d ?(?=[年万亿])|(?<=年)\d{1,2} (?=月)|(?<=月)\d{1,2} (?=日)")
@@ -48,7 +48,7 @@ def _month_day(match: re.Match[str]) -> str:
 
 def arabic_years(text: str) -> str:
     """"一九八三年六月六日" → "1983年6月6日"; months and days only after a year read so."""
-    if not any(ch in text for ch in "九〇零○ＯO"):
+    if not any(ch in text for ch in "九〇零○ＯO0０"):
         return text
     return MONTH_DAY.sub(_month_day, YEAR.sub(_year, text))
 

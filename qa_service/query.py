@@ -13,6 +13,7 @@ from qa_service.follow_ups import keep_intent, resolve_follow_up
 from qa_service.glossary import glosses
 from qa_service.intents import asks_all_targets, compares, intent_of, target_and_outcome
 from qa_service.measures_asked import RATE_ASKED, units_asked
+from qa_service.metadata_cues import asked_fields
 from qa_service.places import without_province
 from qa_service.question_split import (
     EACH_ASKED,
@@ -133,11 +134,7 @@ def _analyse_one(original: str, text: str) -> Question:
 
 def _kind(q: Question) -> str:
     vocab, lower = vocabulary(), q.text.lower()
-    metadata_cues = ("metadata_presenter", "metadata_meeting", "metadata_venue", "metadata_title", "metadata_docno")
-    # "何时发布", "由哪个部门发": when and by whom the document came out (作报告 in 工作报告 is not that)
-    published = vocab.cue("metadata_published", lower.replace("工作", "")) and (
-        vocab.cue("metadata_date", lower) or vocab.cue("metadata_issuer", lower))
-    if not q.indicators and (published or asks_report_parts(lower) or any(vocab.cue(k, lower) for k in metadata_cues)):
+    if not q.indicators and (asks_report_parts(lower) or asked_fields(lower)):
         return "metadata"
     asks_which = "哪些" in lower or "哪个" in lower or "哪项" in lower or "which" in lower
     ranks = vocab.cue("aggregate_top", lower) or vocab.cue("aggregate_bottom", lower)

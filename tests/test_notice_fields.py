@@ -1,0 +1,78 @@
+"""A notice is asked for several of its own fields at once: who issued it and its number, the meeting that
+passed it and the day, when it takes effect. Every field asked is answered from the notice, or the question
+is not answered: one field quoted alone is not an answer to two. "由谁初审" asks who does something the text
+says, not who issued the notice."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import service_over_texts
+
+from qa_service.metadata_cues import asked_fields
+
+JOINT = (
+    "关于印发《洛阳市小微企业贷款贴息办法》的通知\n洛阳市财政局 洛阳市工业和信息化局\n洛财发〔2031〕12号\n\n"
+    "各县(市、区)财政局、工信局:\n现将《洛阳市小微企业贷款贴息办法》印发给你们，请遵照执行。该办法业经2031年3月2日市财政局局务会议审议通过。\n\n"
+    "二O三一年三月二十日\n\n"
+    "洛阳市小微企业贷款贴息办法\n\n"
+    "第一条 为减轻小微企业融资负担，制定本办法。\n"
+    "第二条 贴息申请由县级财政部门受理，由市工信局初审，市财政局复核。\n"
+    "第三条 本办法自2031年5月1日起施行。\n"
+)
+PLAIN = (
+    "洛阳市公共停车场管理规定\n洛阳市人民政府\n\n"
+    "第一条 为规范公共停车场的设置和管理，制定本规定。\n第二条 停车场由城市管理部门统一规划。\n"
+)
+
+SIGNED_BELOW = (
+    "关于做好洛阳市高校毕业生见习补贴发放工作的通知\n\n各县(市、区)教育局、人力资源和社会保障局:\n"
+    "现就见习补贴发放工作通知如下，请遵照执行。\n洛阳市教育局\n洛阳市人力资源和社会保障局\n2031年6月1日\n"
+    "一、补贴标准为每人每月1500元。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory):
+    return service_over_texts(tmp_path_factory.mktemp("notice_fields"),
+                              {"贴息办法.txt": JOINT, "停车场规定.txt": PLAIN, "见习补贴.txt": SIGNED_BELOW})
+
+
+def test_the_issuers_and_the_number_are_both_answered(service):
+    r = service.ask("洛阳市小微企业贷款贴息办法是哪两个部门联合印发的，文号多少？")
+    assert r.found and "洛阳市财政局" in r.answer and "洛阳市工业和信息化局" in r.answer and "洛财发〔2031〕12号" in r.answer
+
+
+def test_when_it_takes_effect_is_its_last_article_not_another_date(service):
+    r = service.ask("洛阳小微企业贷款贴息办法什么时候开始施行？")
+    assert r.found and "2031年5月1日" in r.answer and "3月2日" not in r.answer
+
+
+def test_the_meeting_that_passed_it_gives_the_day_too(service):
+    r = service.ask("洛阳小微企业贷款贴息办法是哪天、经什么会议审议通过的？")
+    assert r.found and "局务会议" in r.answer and "2031年3月2日" in r.answer
+
+
+def test_the_signing_date_written_in_chinese_numerals_with_a_typed_o(service):
+    r = service.ask("洛阳市印发小微企业贷款贴息办法的通知，文号和印发日期是什么？")
+    assert r.found and "洛财发〔2031〕12号" in r.answer and "2031年3月20日" in r.answer
+
+
+def test_a_field_the_notice_does_not_state_leaves_the_question_unanswered(service):
+    r = service.ask("洛阳市公共停车场管理规定是哪个部门发的？什么时候开始施行？")
+    assert not r.found
+
+
+def test_who_does_something_is_asked_of_the_text_not_of_the_document():
+    assert asked_fields("贴息申请由谁初审？") == []
+    assert "metadata_who" in asked_fields("这份办法是由谁印发的？")
+    assert asked_fields("这个办法哪天起施行？") == ["metadata_effective"]
+
+
+def test_who_reviews_it_is_answered_by_the_article(service):
+    r = service.ask("洛阳小微企业贷款贴息申请由谁初审？")
+    assert r.found and "市工信局" in r.answer
+
+
+def test_the_issuers_signed_on_lines_of_their_own_are_all_named(service):
+    r = service.ask("洛阳市高校毕业生见习补贴发放工作的通知是哪两个部门发的？")
+    assert r.found and "洛阳市教育局" in r.answer and "洛阳市人力资源和社会保障局" in r.answer
