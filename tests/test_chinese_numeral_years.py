@@ -58,3 +58,11 @@ def test_a_year_in_chinese_numerals_is_found(service, question):
 def test_spaced_table_cells_stay_apart():
     assert close_spaced_digits("增长率 7 8% 9 6%") == "增长率 7 8% 9 6%"
     assert arabic_years("二OO三年") == "2003年"
+
+
+def test_a_typed_zero_or_letter_o_in_a_chinese_numeral_year_is_read_as_zero():
+    from planqa.chinese_numerals import arabic_years
+
+    assert arabic_years("二OO三年四月二十八日") == "2003年4月28日"
+    assert arabic_years("二00九年十二月三十一日") == "2009年12月31日"
+    assert arabic_years("第二00条") == "第二00条"  # no 年: not a year
