@@ -76,3 +76,16 @@ def test_who_reviews_it_is_answered_by_the_article(service):
 def test_the_issuers_signed_on_lines_of_their_own_are_all_named(service):
     r = service.ask("洛阳市高校毕业生见习补贴发放工作的通知是哪两个部门发的？")
     assert r.found and "洛阳市教育局" in r.answer and "洛阳市人力资源和社会保障局" in r.answer
+
+
+def test_a_word_cut_with_an_asking_word_in_it_is_not_required():
+    from qa_service.query import analyse
+
+    terms = analyse("贴息申请归谁管？办法是第几号令？").terms
+    assert "归谁" not in terms and "第几" not in terms and "贴息" in terms
+
+
+def test_an_orders_number_on_the_line_after_it(tmp_path):
+    text = "洛阳市户外广告设置办法\n洛阳市人民政府\n洛阳市人民政府令\n第31号\n\n第一条 为规范户外广告设置，制定本办法。\n"
+    r = service_over_texts(tmp_path, {"广告.txt": text}).ask("洛阳市户外广告设置办法是第几号令？")
+    assert r.found and "第31号" in r.answer

@@ -53,7 +53,7 @@ PASSED_AT = re.compile(r"[^\n。，,；;]{0,40}会议[^\n。，,；;]{0,8}?通�
 EFFECTIVE = re.compile(r"[^\n。，,；;]{0,20}自[^\n。，,；;]{0,16}?(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
                        r"|[发公颁印]布之日|印发之日)起[^\n。，,；;]{0,4}?(?:施行|执行|实施|生效)")
 # "国家环境保护总局令第24号": a government order's number
-ORDER_NUMBER = re.compile(r"[\u4e00-\u9fff]{2,20}令[ \u3000]*[（(]?第[ \u3000]*\d+[ \u3000]*号")
+ORDER_NUMBER = re.compile(r"[\u4e00-\u9fff]{2,20}令\s*[（(]?第[ \u3000]*\d+[ \u3000]*号")  # the number may be on the next line
 # each field asked, by its cue, and where the document states it; the first pattern that matches answers it
 FIELDS = (
     ("metadata_presenter", (PRESENTER, MEETING)),
