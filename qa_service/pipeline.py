@@ -14,6 +14,7 @@ from qa_service.answerers.aggregate import topic_words
 from qa_service.answerers.reports import report_year
 from qa_service.asked_years import YEAR_WORD
 from qa_service.citation_check import problems
+from qa_service.clause_questions import clause_questions
 from qa_service.compose import Citations, PartAnswer, compose
 from qa_service.english_rendering import in_passages_words
 from qa_service.named_cities import of_cities_named
@@ -105,7 +106,20 @@ def _without_scope_words(text: str, sc: Scope) -> str:
 
 
 def select(state: State, q: Question, sc: Scope, got: Retrieved) -> Selection:
-    """Evidence for every part of the question, each from the report that best answers that part."""
+    """Evidence for every part of the question, each from the report that best answers that part. A question
+    of several asking clauses that asks no figure, left unanswered or answered by one description, is
+    answered clause by clause when every clause is."""
+    whole = _select(state, q, sc, got)
+    if (whole.complete and q.kind != "descriptive") or QUANTITY_ASKED.search(q.text):
+        return whole  # a figure's clauses are parts already, each with the subject it borrows
+    pieces = clause_questions(q)
+    by_clause = [_select(state, piece, sc, got) for piece in pieces]
+    if pieces and all(sel.complete for sel in by_clause):
+        return Selection([p for sel in by_clause for p in sel.parts], related=whole.related)
+    return whole
+
+
+def _select(state: State, q: Question, sc: Scope, got: Retrieved) -> Selection:
     if q.lang == "en" and q.kind not in ("metadata", "aggregate") and _too_little_understood(q):
         return Selection([PartAnswer(q, note="too little of the question understood")], related=got.hits[:RELATED])
     handler = {"metadata": answerers.metadata, "aggregate": answerers.aggregate,

@@ -16,6 +16,8 @@ NOTICE = (
     "第二条 本办法所称养老服务补贴，是指政府向经济困难的高龄老人发放的居家服务费用。\n"
     "第三条 发放养老服务补贴应当坚持公开公平、应保尽保、动态管理。\n"
     "第四条 申请人应当向户籍所在地街道办事处提交申请表和收入证明，每年报告一次家庭收入。\n"
+    "第五条 补贴资金列入市级财政预算，由市民政局按季度拨付到街道。\n"
+    "第六条 领取补贴的老人每年应当参加社区组织的居家服务评估。\n"
 )
 
 
@@ -42,3 +44,12 @@ def test_a_line_that_only_names_the_document_is_not_quoted(service):
 
 def test_the_title_is_the_first_line_not_the_addressees(service):
     assert service.ask("洛阳市养老服务补贴办法的文号是什么？").citations[0].title == "洛阳市人民政府关于印发洛阳市养老服务补贴办法的通知"
+
+
+def test_two_asking_clauses_on_one_topic_are_answered_one_by_one(service):
+    r = service.ask("洛阳市养老服务补贴，资金由哪个部门拨付？老人每年要参加什么评估？")
+    assert r.found and "市民政局" in r.answer and "居家服务评估" in r.answer
+
+
+def test_a_clause_no_passage_answers_leaves_the_question_unanswered(service):
+    assert not service.ask("洛阳市养老服务补贴，资金由哪个部门拨付？老人去世后怎么注销登记？").found
