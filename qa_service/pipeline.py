@@ -113,10 +113,20 @@ def select(state: State, q: Question, sc: Scope, got: Retrieved) -> Selection:
     if (whole.complete and q.kind != "descriptive") or QUANTITY_ASKED.search(q.text):
         return whole  # a figure's clauses are parts already, each with the subject it borrows
     pieces = clause_questions(q)
-    by_clause = [_select(state, piece, sc, got) for piece in pieces]
-    if pieces and all(sel.complete for sel in by_clause):
-        return Selection([p for sel in by_clause for p in sel.parts], related=whole.related)
+    if not pieces or not (first := _select(state, pieces[0], sc, got)).complete:
+        return whole
+    # one topic: the later clauses are asked of the document that answered the first
+    doc_id = _evidence_document(first.parts[0])
+    one = replace(sc, doc_ids=[doc_id])
+    later = [_select(state, piece, one, replace(got, hits=[h for h in got.hits if h.chunk.doc_id == doc_id]))
+             for piece in pieces[1:]]
+    if all(sel.complete for sel in later):
+        return Selection([p for sel in [first, *later] for p in sel.parts], related=whole.related)
     return whole
+
+
+def _evidence_document(part: PartAnswer) -> str:
+    return part.sentences[0].chunk.doc_id if part.sentences else part.rows[0].first.doc_id
 
 
 def _select(state: State, q: Question, sc: Scope, got: Retrieved) -> Selection:
