@@ -34,7 +34,7 @@ SHORT_CLAUSE = 10  # "最终增长了多少": a clause this short that names no 
 ENGLISH_RATE = re.compile(r"by how much|how (?:much|fast) did .* (?:grow|increase|rise|fall|drop)|\bgrowth\b(?!\s+(?:points?|poles?|engines?|drivers?))|percent", re.I)
 ASK_PREFIX = re.compile(r"哪几个|哪几|哪些|哪个|哪类|什么|多少")  # "哪些项目" asks for 项目
 # "干什么", "归谁" (归 + 谁), "第几": a word jieba cut with an asking word in it asks, it names nothing
-ASKING = re.compile(r"什么|怎么|怎样|哪[些个里类种几儿]|多少|如何|啥|干嘛|为何|何[种时处]|谁|几(?!乎)|^\d+$")
+ASKING = re.compile(r"什么|怎么|怎样|哪(?!怕)|多少|如何|啥|干嘛|为何|何[种时处]|谁|几(?!乎)|^\d+$")
 LIST_ASKED = re.compile(r"[哪前][几两二三四五六七八九十][个项条点大方面]*|几个?方面")  # "哪几项": a list, not a count
 COUNTING = re.compile(r"[一二两三四五六七八九十几]+[个项条点大方面]?")  # "两个抓手": how many to list, not what
 MEASURES_ASKED = re.compile(r"措施|举措|部署|做法|政策|哪些方面|如何(?:推进|落实|加强|促进)")

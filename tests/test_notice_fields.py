@@ -5,6 +5,8 @@ says, not who issued the notice."""
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 from conftest import service_over_texts
 
@@ -89,3 +91,20 @@ def test_an_orders_number_on_the_line_after_it(tmp_path):
     text = "洛阳市户外广告设置办法\n洛阳市人民政府\n洛阳市人民政府令\n第31号\n\n第一条 为规范户外广告设置，制定本办法。\n"
     r = service_over_texts(tmp_path, {"广告.txt": text}).ask("洛阳市户外广告设置办法是第几号令？")
     assert r.found and "第31号" in r.answer
+
+
+def test_the_issuer_is_of_the_notice_the_question_describes_not_another_of_that_city(tmp_path):
+    texts = {
+        "广告.txt": "洛阳市户外广告设置办法\n洛阳市人民政府\n\n第一条 为规范户外广告设置，制定本办法。\n",
+        "预算.txt": "关于深化洛阳市预算管理制度改革的意见\n洛阳市财政局\n\n一、深化预算管理制度改革，完善预算编制。\n",
+    }
+    service = service_over_texts(tmp_path, texts)
+    metadata = importlib.import_module("qa_service.answerers.metadata")  # the package exports the function
+
+    ranked = metadata.ranked_documents
+    try:  # the retrieval ranks the other notice of the city first: the answer must not trust it
+        metadata.ranked_documents = lambda *a: sorted(ranked(*a), key=lambda d: "广告" not in service._documents[d].title)
+        r = service.ask("Who issued Luoyang's opinions on deepening budget management reform?")
+    finally:
+        metadata.ranked_documents = ranked
+    assert r.found and "洛阳市财政局" in r.answer and "洛阳市人民政府" not in r.answer

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 from planqa.records import Chunk, Document
 from qa_service.answerers.reports import ranked_documents, report_year
 from qa_service.compose import PartAnswer
-from qa_service.evidence import SentenceEvidence
-from qa_service.metadata_cues import asked_fields
+from qa_service.evidence import UNSEEN_WEIGHT, SentenceEvidence
+from qa_service.metadata_cues import FIELD_CUES, asked_fields
 from qa_service.outline import report_parts
+from qa_service.places import places_named
 from qa_service.query import Question, asks_report_parts
 from qa_service.retrieval import Hit
 from qa_service.vocabulary import vocabulary
@@ -76,6 +77,10 @@ def metadata(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswe
     ranked = ranked_documents(state, q, sc, hits) or list(sc.doc_ids)
     if q.years:  # "2025年政府工作报告是谁作的": the year names the report itself
         ranked = [d for d in ranked if report_year(state, d) in q.years]
+    if not q.years:  # a year and a place name a report; else the words must describe the document asked:
+        # "who issued the opinions on budget reform" is not answered by another notice of that province
+        words = _describing_words(state, q, sc)
+        ranked = [d for d in ranked if _describes(words, state.documents[d].clean_text)]
     if not ranked:
         return PartAnswer(q, note="no document")
     doc = state.documents[ranked[0]]
@@ -126,3 +131,24 @@ def _stated(state: State, doc: Document, head: str, chunk: Chunk, patterns: tupl
 
 def _chunk_at(state: State, doc_id: str, offset: int) -> Chunk | None:
     return next((c for c in state.search.lexical.chunks_of(doc_id) if c.start <= offset < c.end), None)
+
+
+DESCRIBED_SHARE = 0.6  # of the question's own words the document must hold to be the one it asks about
+
+
+def _describing_words(state: State, q: Question, sc: Scope) -> list[str]:
+    """The question's words that say which document: not the place, not the field asked ("会议", "文号"),
+    not a word no document holds (jieba's "上作" of "会议上作的")."""
+    cues = sorted({c for name in (*FIELD_CUES, "metadata_published") for c in vocabulary().cues.get(name, ())},
+                  key=len, reverse=True)
+    rest = q.text.lower()
+    for cue in cues:  # "哪次会议上作的" asks; what is left of the question describes the document
+        rest = rest.replace(cue, " ")
+    places = set(places_named(q.text))
+    return [t for t in q.terms if len(t) >= 2 and t not in sc.ignore and t not in places and t not in cues
+            and (q.lang == "en" or t.lower() in rest) and state.search.lexical.rarity(t) < UNSEEN_WEIGHT]
+
+
+def _describes(words: list[str], text: str) -> bool:
+    lower = text.lower()
+    return not words or sum(t.lower() in lower for t in words) >= DESCRIBED_SHARE * len(words)
