@@ -79,7 +79,7 @@ def metadata(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswe
         ranked = [d for d in ranked if report_year(state, d) in q.years]
     if not q.years:  # a year and a place name a report; else the words must describe the document asked:
         # "who issued the opinions on budget reform" is not answered by another notice of that province
-        words = _describing_words(state, q, sc)
+        words = {w: state.search.lexical.rarity(w) for w in _describing_words(state, q, sc)}
         ranked = [d for d in ranked if _describes(words, state.documents[d].clean_text)]
     if not ranked:
         return PartAnswer(q, note="no document")
@@ -149,6 +149,7 @@ def _describing_words(state: State, q: Question, sc: Scope) -> list[str]:
             and (q.lang == "en" or t.lower() in rest) and state.search.lexical.rarity(t) < UNSEEN_WEIGHT]
 
 
-def _describes(words: list[str], text: str) -> bool:
+def _describes(words: dict[str, float], text: str) -> bool:
+    """The document holds most of the describing words, weighed by how rare each is ("增值税" over "通知")."""
     lower = text.lower()
-    return not words or sum(t.lower() in lower for t in words) >= DESCRIBED_SHARE * len(words)
+    return not words or sum(w for t, w in words.items() if t.lower() in lower) >= DESCRIBED_SHARE * sum(words.values())
