@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from planqa.chinese_numerals import small_number
 from planqa.records import Chunk
 from qa_service.evidence import SentenceEvidence
 
@@ -190,3 +191,22 @@ def asked_counted_names(question: str) -> list[str]:
         if len(noun) >= 2:
             out.append(m.group(1) + m.group(2) + noun)
     return out
+
+
+# "哪两项计划", "哪三个方面": the number of things asked for
+COUNT_ASKED = re.compile(r"哪([两二三四五六七八九十])[个项条种类大点方]")
+LISTED = re.compile(r"[、；;]|和|与|及|以及")  # a comma parts clauses, not things
+MARKER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．]|第[一二三四五六七八九十]+[条，,、])")
+
+
+def count_asked(text: str) -> int | None:
+    m = COUNT_ASKED.search(text)
+    return small_number(m.group(1)) if m else None
+
+
+def points_named(quotes: list[str]) -> int:
+    """The things an answer names: its quotes, or the things one quote lists ("甲、乙和丙")."""
+    if len(quotes) != 1:
+        return len(quotes)
+    listing = MARKER.sub("", quotes[0])  # "一、…": the point's own number lists nothing
+    return len([p for p in LISTED.split(listing) if p.strip()])

@@ -53,3 +53,9 @@ def test_two_asking_clauses_on_one_topic_are_answered_one_by_one(service):
 
 def test_a_clause_no_passage_answers_leaves_the_question_unanswered(service):
     assert not service.ask("洛阳市养老服务补贴，资金由哪个部门拨付？老人去世后怎么注销登记？").found
+
+
+def test_a_count_asked_is_answered_only_by_that_many_things(service):
+    assert service.ask("发放养老服务补贴要坚持哪三项原则？").found
+    # one office is named: "哪两个部门" is not answered by it
+    assert not service.ask("洛阳市养老服务补贴资金由哪两个部门按季度拨付？").found

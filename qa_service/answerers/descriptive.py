@@ -19,7 +19,14 @@ from qa_service.numbered_items import announced_points, items_after
 from qa_service.outline import following, outline, rest_of_paragraph
 from qa_service.passages import ANNOUNCES, find_passages
 from qa_service.places import places_named
-from qa_service.points import asked_counted_names, complete_points, counted_name_listing, counted_name_points
+from qa_service.points import (
+    asked_counted_names,
+    complete_points,
+    count_asked,
+    counted_name_listing,
+    counted_name_points,
+    points_named,
+)
 from qa_service.query import Question
 from qa_service.retrieval import Hit
 from qa_service.topic_answers import under_topic
@@ -38,6 +45,13 @@ LIST_ASKED = re.compile(r"哪些|哪[几两二三四五六七八九十]|几[项�
 
 
 def descriptive(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer:
+    said = _described(state, q, sc, hits)
+    if said.found and (count := count_asked(q.text)) and points_named([e.fragment for e in said.sentences]) < count:
+        return PartAnswer(q, note=f"fewer than the {count} points asked")  # "哪两项" answered by one heading
+    return said
+
+
+def _described(state: State, q: Question, sc: Scope, hits: list[Hit]) -> PartAnswer:
     if reason := _asked_why(state, q, sc, hits):
         return reason
     if counted := _counted_name(state, q, sc, hits):
