@@ -6,12 +6,11 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from planqa.figures import numbers_in
 from planqa.patterns import FIGURE_LOOSE
 from planqa.records import Chunk, IndicatorRow
-from planqa.text import split_sentences, tokenize
+from planqa.text import split_sentences
 from qa_service.amounts import extended, measure_shown
 from qa_service.figure_kind import year_figure_of_kind
 from qa_service.fragments import (
@@ -26,6 +25,7 @@ from qa_service.sentence_reading import read_sentence
 from qa_service.sentence_years import lead_of, sentence_years
 from qa_service.shares import PROPORTION, SHARE_OF, asks_share, denominator, share_clause
 from qa_service.subject_words import required_words
+from qa_service.term_match import holds
 from qa_service.topics import paragraph_topic
 from qa_service.vocabulary import vocabulary
 
@@ -119,21 +119,6 @@ def sentences_of(hits: list[Hit]):
             yield rank, hit, text, s_start
 
 
-def _holds(lower: str, term: str) -> bool:
-    """The text says the term, or every part of a compound ("管理机构" in "…办事机构,负责…征收管理")."""
-    if term in lower or (len(term) >= 3 and term[-1] in "量额" and term[:-1] in lower):
-        return True  # "总产量" is said "总产", "成交额" "成交"
-    parts = _parts_of(term)
-    return bool(parts) and all(p in lower for p in parts)
-
-
-@lru_cache(maxsize=8192)
-def _parts_of(term: str) -> tuple[str, ...]:
-    if len(term) < 4 or not any("\u4e00" <= ch <= "\u9fff" for ch in term):
-        return ()
-    return tuple(w for w in dict.fromkeys(tokenize(term)) if len(w) >= 2 and w != term)
-
-
 def _folded(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 
@@ -149,7 +134,7 @@ def coverage_of(
     lower, around = _folded(text), _folded(context)
     total = sum(w for _, w in groups) or 1.0
     held = [(alts, w) for alts, w in groups
-            if any(_folded(a) in around or _holds(lower, _folded(a)) for a in alts)]
+            if any(_folded(a) in around or holds(lower, _folded(a)) for a in alts)]
     missing_rare = sum(w for alts, w in groups if RARE_WEIGHT <= w < UNSEEN_WEIGHT and (alts, w) not in held)
     # a term said whole counts fully; one held only by its parts ("低空…经济") a little less, so the sentence
     # that says "低空经济" comes first
@@ -208,7 +193,7 @@ def _fragment(q: Question, text: str, groups: list[tuple[list[str], float]]) -> 
 def _says_what_is_asked(q: Question, text: str, required: list[str]) -> bool:
     """The indicator named, the words that say whose figure it is (`subject_words`), a figure; and for a share
     asked, a share: not either quantity alone."""
-    if not names_all(q, text) or not all(any(_holds(_folded(text), a) for a in w.split("|")) for w in required):
+    if not names_all(q, text) or not all(any(holds(_folded(text), a) for a in w.split("|")) for w in required):
         return False
     return _states_figure(q, text) and not (asks_share(q) and not re.search(PROPORTION, text))
 

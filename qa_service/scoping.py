@@ -88,7 +88,8 @@ def _unnamed_scope(q: Question, docs: list[Document], ignore: set[str]) -> Scope
     implied = implied_places(q.text)
     national = [d.doc_id for d in docs if any(covers(d, p) for p in implied)]
     if national:
-        return Scope(national, implied, ignore)
+        # a document with no region of its own (a ministry's notice: "财政部关于…") may be the central one asked
+        return Scope(national + [d.doc_id for d in docs if not d.region], implied, ignore)
     home = home_region(docs)
     if home:
         own = [d for d in docs if d.region == home]

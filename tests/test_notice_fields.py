@@ -108,3 +108,19 @@ def test_the_issuer_is_of_the_notice_the_question_describes_not_another_of_that_
     finally:
         metadata.ranked_documents = ranked
     assert r.found and "洛阳市财政局" in r.answer and "洛阳市人民政府" not in r.answer
+
+
+def test_a_ministrys_notice_with_no_region_answers_a_question_on_central_funds(tmp_path):
+    texts = {
+        "国务院.txt": "国务院关于支持某地区发展的意见\n国务院\n国发〔2031〕3号\n\n一、总体要求。加大中央预算内投资支持力度。\n",
+        "财政部.txt": "财政部关于印发《中央预算内投资项目前期工作经费管理办法》的通知\n财政部\n财建〔2031〕88号\n\n"
+        "各省财政厅:\n现将办法印发给你们。\n2031年4月2日\n",
+    }
+    r = service_over_texts(tmp_path, texts).ask("中央预算内投资项目前期工作经费管理办法的文号是多少？")
+    assert r.found and "财建〔2031〕88号" in r.answer
+
+
+def test_a_word_of_two_halves_is_held_by_a_text_that_says_them_apart():
+    from qa_service.evidence import coverage_of
+
+    assert coverage_of([(["教育部门"], 2.0)], "各级教育行政部门应当履行审批职责")[0] > 0
