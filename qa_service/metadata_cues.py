@@ -15,6 +15,7 @@ FIELD_CUES = ("metadata_presenter", "metadata_who", "metadata_meeting", "metadat
 NEED_VERB = frozenset({"metadata_who", "metadata_issuer", "metadata_date"})
 # "什么时候开始施行" asks when it takes effect, "什么时候发布" when it was made public: not its date as such
 SUBSUMES = {"metadata_effective": "metadata_date", "metadata_release": "metadata_date"}
+REPORTED = re.compile(r"谁[^，,。？?]{0,12}(?<!工作)报告")
 COUNTED_WHICH = re.compile(r"哪[两二三四五六七八九十]个")  # "哪两个部门": which ones, however many
 
 
@@ -22,7 +23,8 @@ def asked_fields(text: str) -> list[str]:
     """The fields asked, in FIELD_CUES order."""
     vocab = vocabulary()
     lower = COUNTED_WHICH.sub("哪几个", text.lower())
-    issued = vocab.cue("metadata_published", lower.replace("工作", ""))  # 作报告 in 工作报告 is not that
+    # 作报告 in 工作报告 is not a verb of presenting; "由谁在大会上报告" is
+    issued = vocab.cue("metadata_published", lower.replace("工作", "")) or bool(REPORTED.search(lower))
     asked = [f for f in FIELD_CUES if vocab.cue(f, lower) and (issued or f not in NEED_VERB)]
     dropped = {SUBSUMES[f] for f in asked if f in SUBSUMES}
     return [f for f in asked if f not in dropped]

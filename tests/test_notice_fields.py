@@ -68,6 +68,8 @@ def test_who_does_something_is_asked_of_the_text_not_of_the_document():
     assert asked_fields("贴息申请由谁初审？") == []
     assert "metadata_who" in asked_fields("这份办法是由谁印发的？")
     assert asked_fields("这个办法哪天起施行？") == ["metadata_effective"]
+    assert asked_fields("2031年政府工作报告由谁在大会上报告？") == ["metadata_who"]  # 报告 said as the verb
+    assert asked_fields("2031年政府工作报告提出由谁牵头推进改革？") == []  # who leads it: the text says
 
 
 def test_who_reviews_it_is_answered_by_the_article(service):
